@@ -1,0 +1,140 @@
+"""Find every code block a reader sees on a page, and say how it is tested.
+
+Pages are expanded with the same pymdownx.snippets preprocessor that MkDocs
+uses, so a block is checked exactly as it is rendered. pytest-codeblocks'
+`extract_from_buffer` then finds the fenced blocks and the expected output
+attached to them with `<!--pytest-codeblocks:expected-output-->`.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import markdown
+from pytest_codeblocks import CodeBlock, extract_from_buffer
+from snippet_runner import ROOT
+
+PYTHON = {"python", "py", "python3"}
+SECTION_MARKER = re.compile(r"^\s*# --8<-- \[(start|end):[\w-]+\]\s*$")
+FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+TITLE = re.compile(r'title="([^"]*)"')
+
+
+@dataclass
+class Block:
+    """A code block as a reader sees it, and what the tests do with it."""
+
+    page: Path
+    lineno: int
+    lang: str
+    title: str
+    code: str
+    expected_output: str | None
+    kind: str  # "snippet", "excerpt" or "inline"
+    file: Path | None = None  # the snippet file, for "snippet" and "excerpt"
+
+    @property
+    def where(self) -> str:
+        return f"{self.page.relative_to(ROOT)}, block at expanded line {self.lineno}"
+
+
+def expand(page: Path) -> str:
+    """The page's Markdown after `--8<--` includes, as MkDocs renders it."""
+    md = markdown.Markdown(
+        extensions=["pymdownx.snippets"],
+        extension_configs={
+            "pymdownx.snippets": {"base_path": [str(ROOT)], "check_paths": True}
+        },
+    )
+    lines = page.read_text(encoding="utf-8").splitlines()
+    return "\n".join(md.preprocessors["snippet"].run(lines)) + "\n"
+
+
+def strip_markers(text: str) -> str:
+    return "".join(
+        line
+        for line in text.splitlines(keepends=True)
+        if not SECTION_MARKER.match(line)
+    )
+
+
+def count_fences(text: str) -> int:
+    """Count opening fences with a plain scan, to cross-check the extractor."""
+    count, closing = 0, None
+    for line in text.splitlines():
+        m = FENCE.match(line)
+        if not m:
+            continue
+        if closing is None:
+            closing = m.group(1)
+            count += 1
+        elif m.group(1).startswith(closing) and line.strip() == m.group(1):
+            closing = None
+    return count
+
+
+def blocks(page: Path, text: str | None = None) -> tuple[list[Block], list[str]]:
+    """Return the page's code blocks and the problems found (untested blocks)."""
+    text = expand(page) if text is None else text
+    found: list[CodeBlock] = extract_from_buffer(io.StringIO(text))
+    problems: list[str] = []
+    n_fences = count_fences(text)
+    n_seen = len(found) + sum(b.expected_output is not None for b in found)
+    if n_fences != n_seen:
+        problems.append(
+            f"{page.relative_to(ROOT)}: {n_fences} code fences but only {n_seen} "
+            "are python blocks or expected-output blocks; every other block is "
+            "untested (see README, 'Code blocks')"
+        )
+    result = []
+    for cb in found:
+        info = (cb.syntax or "").strip()
+        lang = info.split()[0].lstrip("{.").rstrip("}") if info else ""
+        m = TITLE.search(info)
+        title = m.group(1) if m else ""
+        block = Block(
+            page, cb.lineno, lang, title, cb.code, cb.expected_output, "inline"
+        )
+        if lang not in PYTHON:
+            problems.append(
+                f"{block.where}: a '{lang or 'plain'}' block is not tested; use a "
+                "python block, or expected output after one"
+            )
+            continue
+        if title:
+            path = title.removesuffix(" (excerpt)")
+            file = ROOT / path
+            if not file.is_file():
+                problems.append(
+                    f"{block.where}: title names {path}, which does not exist"
+                )
+                continue
+            whole = strip_markers(file.read_text(encoding="utf-8"))
+            block.file = file
+            if title.endswith(" (excerpt)"):
+                block.kind = "excerpt"
+                if cb.code.strip() not in whole:
+                    problems.append(f"{block.where}: excerpt is not part of {path}")
+            elif cb.code.rstrip() == whole.rstrip():
+                block.kind = "snippet"
+            else:
+                problems.append(
+                    f"{block.where}: block titled {path} differs from that file; "
+                    "include it with --8<-- or add ' (excerpt)' to the title"
+                )
+        result.append(block)
+    whole_files = {b.file for b in result if b.kind == "snippet"}
+    for b in result:
+        if b.kind == "excerpt" and b.file not in whole_files:
+            problems.append(
+                f"{b.where}: excerpt of {b.file.relative_to(ROOT)} but the page "
+                "does not show the whole file"
+            )
+    return result, problems
+
+
+def pages() -> list[Path]:
+    return sorted((ROOT / "docs").rglob("*.md"))

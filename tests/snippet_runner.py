@@ -1,0 +1,119 @@
+"""The one runner every test uses to run a snippet as a real script."""
+
+from __future__ import annotations
+
+import functools
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SNIPPETS = ROOT / "snippets"
+DOCS = ROOT / "docs"
+SITEHOOK = Path(__file__).resolve().parent / "sitehook"
+
+#: Exit status that sitehook/sitecustomize.py uses for "a thread raised".
+THREAD_EXCEPTION_EXIT = 3
+#: Tests run the examples with every sleep multiplied by this.
+TEST_TIME_SCALE = "0.01"
+#: Seconds before a snippet counts as hung.
+DEFAULT_TIMEOUT = 10.0
+
+#: Snippets that leave an exception in a thread unhandled on purpose, to show
+#: what happens. Their own tests assert the failure; the generic run allows it.
+THREAD_EXCEPTION_DEMOS: dict[str, str] = {}
+
+
+class SnippetFailed(AssertionError):
+    """A snippet exited non-zero, hung, or let a thread's exception go."""
+
+
+@dataclass(frozen=True)
+class Run:
+    path: Path
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def snippet_path(name: str | Path) -> Path:
+    """Accept 'threads/start_thread.py', 'snippets/threads/...' or a Path."""
+    path = Path(name)
+    if not path.is_absolute():
+        path = ROOT / path if path.parts[0] == "snippets" else SNIPPETS / path
+    return path
+
+
+def run_snippet(
+    name: str | Path,
+    *,
+    timeout: float = DEFAULT_TIMEOUT,
+    time_scale: str = TEST_TIME_SCALE,
+    allow_thread_exceptions: bool = False,
+    check: bool = True,
+    env: dict[str, str] | None = None,
+) -> Run:
+    """Run `python <snippet>` in a subprocess, the way a reader would.
+
+    With check=True (the default) it raises SnippetFailed, naming the file, on
+    a non-zero exit, on a hang (with every thread's stack, from faulthandler)
+    and on an exception raised in any thread.
+    """
+    path = snippet_path(name)
+    full_env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(
+            [str(SITEHOOK), *filter(None, [os.environ.get("PYTHONPATH")])]
+        ),
+        "PYTHONIOENCODING": "utf-8",
+        "TIME_SCALE": time_scale,
+        "SNIPPET_HANG_TIMEOUT": str(timeout),
+        **(env or {}),
+    }
+    if allow_thread_exceptions:
+        full_env["SNIPPET_ALLOW_THREAD_EXCEPTIONS"] = "1"
+    try:
+        proc = subprocess.run(
+            [sys.executable, str(path)],
+            cwd=ROOT,
+            env=full_env,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=timeout + 5,  # backstop: faulthandler should fire first
+        )
+    except subprocess.TimeoutExpired as exc:
+        raise SnippetFailed(f"{display(path)} hung and was killed") from exc
+    run = Run(path, proc.returncode, proc.stdout, proc.stderr)
+    if check and run.returncode != 0:
+        raise SnippetFailed(_explain(run, timeout))
+    return run
+
+
+def _explain(run: Run, timeout: float) -> str:
+    name = display(run.path)
+    if "Timeout (" in run.stderr and "Thread 0x" in run.stderr:
+        what = f"hung for {timeout:g} s; every thread's stack follows"
+    elif run.returncode == THREAD_EXCEPTION_EXIT:
+        what = "raised an exception in a thread (plain Python would have exited 0)"
+    else:
+        what = f"exited with status {run.returncode}"
+    return f"{name} {what}\n--- stdout ---\n{run.stdout}--- stderr ---\n{run.stderr}"
+
+
+@functools.cache
+def snippet_output(name: str) -> Run:
+    """One checked default run per snippet and test process, shared by tests."""
+    return run_snippet(
+        name, allow_thread_exceptions=name in THREAD_EXCEPTION_DEMOS, check=True
+    )
+
+
+def display(path: Path) -> str:
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+
+
+def all_snippets() -> list[str]:
+    return sorted(p.relative_to(SNIPPETS).as_posix() for p in SNIPPETS.rglob("*.py"))

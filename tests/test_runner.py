@@ -1,0 +1,79 @@
+"""The shared runner must catch what plain `python` lets through."""
+
+import subprocess
+import sys
+import textwrap
+
+import pytest
+from snippet_runner import SnippetFailed, run_snippet
+
+THREAD_RAISES = """
+import threading
+
+def work() -> None:
+    raise ValueError("boom in a worker")
+
+def main() -> None:
+    t = threading.Thread(target=work, name="worker")
+    t.start()
+    t.join()
+    print("main finished")
+
+if __name__ == "__main__":
+    main()
+"""
+
+HANGS = """
+import threading
+
+def main() -> None:
+    never = threading.Event()
+    t = threading.Thread(target=never.wait, name="stuck-waiter")
+    t.start()
+    t.join()
+
+if __name__ == "__main__":
+    main()
+"""
+
+
+def write(tmp_path, source):
+    path = tmp_path / "program.py"
+    path.write_text(textwrap.dedent(source))
+    return path
+
+
+def test_plain_python_exits_0_when_a_thread_raises(tmp_path):
+    """The reason the runner exists: this is what a reader's `python` does."""
+    proc = subprocess.run(
+        [sys.executable, write(tmp_path, THREAD_RAISES)],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert proc.returncode == 0
+    assert "ValueError: boom in a worker" in proc.stderr
+
+
+def test_runner_fails_when_a_thread_raises(tmp_path):
+    with pytest.raises(SnippetFailed, match="raised an exception in a thread"):
+        run_snippet(write(tmp_path, THREAD_RAISES))
+
+
+def test_runner_can_allow_thread_exceptions_for_demos(tmp_path):
+    run = run_snippet(write(tmp_path, THREAD_RAISES), allow_thread_exceptions=True)
+    assert run.stdout == "main finished\n"
+    assert "ValueError: boom in a worker" in run.stderr
+
+
+def test_runner_fails_on_a_hang_and_dumps_every_thread(tmp_path):
+    with pytest.raises(SnippetFailed, match="hung for 1 s") as info:
+        run_snippet(write(tmp_path, HANGS), timeout=1)
+    message = str(info.value)
+    assert "in wait" in message  # the stuck thread's stack
+    assert "in join" in message  # and the main thread
+
+
+def test_runner_fails_on_a_non_zero_exit(tmp_path):
+    with pytest.raises(SnippetFailed, match="exited with status 1"):
+        run_snippet(write(tmp_path, "raise SystemExit(1)\n"))
