@@ -176,9 +176,8 @@ def test_strict_build_fails_on(breakage, tmp_path):
     """A copy of the site with one broken page must not build."""
     site = tmp_path / "project"
     shutil.copytree(ROOT / "docs", site / "docs")
-    for name in ("mkdocs.yml", "hooks.py"):
-        shutil.copy(ROOT / name, site / name)
-    for folder in ("snippets", "includes"):
+    shutil.copy(ROOT / "mkdocs.yml", site / "mkdocs.yml")
+    for folder in ("snippets", "includes", "hooks"):
         (site / folder).symlink_to(ROOT / folder)
     with (site / "docs" / "index.md").open("a") as page:
         page.write(f"\n\n{BROKEN[breakage][0]}\n")

@@ -10,7 +10,7 @@ from snippet_runner import ROOT
 @pytest.mark.parametrize("command", [["check"], ["format", "--check"]])
 def test_ruff(command):
     proc = subprocess.run(
-        [sys.executable, "-m", "ruff", *command, "snippets", "tests", "hooks.py"],
+        [sys.executable, "-m", "ruff", *command, "snippets", "tests", "hooks"],
         cwd=ROOT,
         capture_output=True,
         text=True,
