@@ -25,6 +25,14 @@ DEFAULT_TIMEOUT = 10.0
 #: what happens. Their own tests assert the failure; the generic run allows it.
 THREAD_EXCEPTION_DEMOS: dict[str, str] = {}
 
+#: Snippets that show a bug on purpose (a lost update, a lost exception...),
+#: mapped to a regular expression that their stdout matches when the bug shows.
+#: Their own tests assert the bug; stress mode counts how often it shows.
+#: Every other snippet is "fixed": in every run it must print exactly what its
+#: page shows, so a fixed example that prints a check ("200 items, each
+#: consumed once") is checked on every run.
+BROKEN_ON_PURPOSE: dict[str, str] = {}
+
 
 class SnippetFailed(AssertionError):
     """A snippet exited non-zero, hung, or let a thread's exception go."""
