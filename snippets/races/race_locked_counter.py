@@ -1,0 +1,45 @@
+"""The same counter, with the read and the write under one lock."""
+
+import threading
+import time
+
+
+class Counter:
+    def __init__(self) -> None:
+        self.value = 0
+        self.lock = threading.Lock()
+
+
+def increment(counter: Counter, times: int, start: threading.Barrier) -> None:
+    start.wait()  # begin together, so that the threads really overlap
+    for _ in range(times):
+        with counter.lock:  # no other thread can read or write until we are done
+            value = counter.value
+            time.sleep(0)  # the other thread may run now, but it waits for the lock
+            counter.value = value + 1
+
+
+def run(threads: int = 2, increments: int = 100) -> int:
+    """Start the threads, wait for them, and return the final count."""
+    counter = Counter()
+    start = threading.Barrier(threads, timeout=10)
+    workers = [
+        threading.Thread(target=increment, args=(counter, increments, start))
+        for _ in range(threads)
+    ]
+    for t in workers:
+        t.start()
+    for t in workers:
+        t.join(timeout=10)
+        if t.is_alive():
+            raise RuntimeError(f"{t.name} did not finish")
+    return counter.value
+
+
+def main() -> None:
+    threads, increments = 2, 100
+    print(f"counter = {run(threads, increments)} (expected {threads * increments})")
+
+
+if __name__ == "__main__":
+    main()

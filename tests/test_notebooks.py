@@ -1,0 +1,304 @@
+"""The notebook pages: executed on every build with errors not allowed, light
+(page weight), private (nothing loaded from another host), and the timeline
+images the content pages show. See hooks/notebooks.py."""
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from snippet_runner import ROOT
+
+pytest.importorskip("mkdocs_jupyter", reason="notebook pages: needs requirements.txt")
+pytest.importorskip("matplotlib", reason="notebook pages: needs requirements.txt")
+
+NOTEBOOK_PAGES = ["notebooks/measure/index.html", "notebooks/timelines/index.html"]
+PAGE_BUDGET = 380 * 1024  # bytes a notebook page loads, images aside
+IMAGE_BUDGET = 60 * 1024  # bytes per chart image
+
+
+def build(config: Path, site: Path) -> subprocess.CompletedProcess:
+    """A plain (non-strict) build: the strict one is tests/test_docs.py's, and
+    a half-written page elsewhere must not hide what is measured here."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(site)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    out = tmp_path_factory.mktemp("site")
+    proc = build(ROOT / "mkdocs.yml", out)
+    assert proc.returncode == 0, proc.stderr
+    return out
+
+
+# --- what a notebook page loads ------------------------------------------------
+
+LOADS = re.compile(
+    r"<(?:script|img|iframe|source|audio|video)\b[^>]*?\bsrc=[\"']([^\"']+)"
+    r"|<link\b[^>]*?\bhref=[\"']([^\"']+)[^>]*>"
+    r"|\bimport\b[^;'\"]*?\bfrom\s*[\"'](https?:[^\"']+)"
+    r"|\bimport\s*\(\s*[\"'](https?:[^\"']+)"
+    r"|url\(\s*[\"']?(https?:[^)\"']+)"
+    r"|@import\s+[\"'](https?:[^\"']+)",
+    re.I,
+)
+NOT_LOADED = re.compile(r'rel="(?:canonical|prev|next|alternate)"', re.I)
+
+
+def loaded_urls(html: str) -> list[str]:
+    """Every URL the page makes the browser fetch, as written in the page."""
+    urls = []
+    for m in LOADS.finditer(html):
+        if m.group(2) is not None and NOT_LOADED.search(m.group(0)):
+            continue  # a <link> that only names a URL
+        urls.append(next(g for g in m.groups() if g))
+    return urls
+
+
+def material_config(html: str) -> dict:
+    m = re.search(r'<script id="__config" type="application/json">(.*?)</script>', html)
+    return json.loads(m.group(1)) if m else {}
+
+
+def same_origin_files(site: Path, page: str) -> dict[str, int]:
+    """The page and the same-origin files it loads (not images), with sizes:
+    its stylesheets and scripts, and Material's search worker and index,
+    which the bundle fetches when the page loads."""
+    html = (site / page).read_text(encoding="utf-8")
+    base = "http://127.0.0.1/" + page
+    found = {page: (site / page).stat().st_size}
+    refs = loaded_urls(html)
+    config = material_config(html)
+    if "search" in config:
+        refs.append(urljoin(urljoin(base, config["base"] + "/"), config["search"]))
+        refs.append(
+            urljoin(urljoin(base, config["base"] + "/"), "search/search_index.json")
+        )
+    for ref in refs:
+        url = urlsplit(urljoin(base, ref))
+        if url.hostname != "127.0.0.1" or url.path.endswith(
+            (".png", ".svg", ".jpg", ".ico", ".gif", ".webp")
+        ):
+            continue
+        path = url.path.lstrip("/")
+        file = site / path
+        if file.is_dir():
+            file, path = file / "index.html", path + "index.html"
+        assert file.is_file(), f"{page} loads {ref}, which the site does not have"
+        found[path] = file.stat().st_size
+    return found
+
+
+@pytest.mark.xdist_group("build")
+@pytest.mark.parametrize("page", NOTEBOOK_PAGES)
+def test_notebook_page_loads_nothing_from_another_host(site, page):
+    html = (site / page).read_text(encoding="utf-8")
+    foreign = [
+        u for u in loaded_urls(html) if urlsplit(u).hostname not in (None, "127.0.0.1")
+    ]
+    assert not foreign, f"{page} loads from other hosts: {foreign}"
+    for name in ("cdnjs", "mermaid", "mathjax", "require.js"):
+        assert name not in html.lower(), f"{page} still mentions {name}"
+
+
+def test_foreign_load_check_can_fail():
+    html = (
+        '<script type="module">import mermaid from '
+        '"https://cdnjs.cloudflare.com/mermaid.esm.min.mjs";</script>'
+        '<link rel="canonical" href="https://example.com/">'
+        '<img src="https://example.com/x.png"><link rel="stylesheet" href="a.css">'
+    )
+    assert loaded_urls(html) == [
+        "https://cdnjs.cloudflare.com/mermaid.esm.min.mjs",
+        "https://example.com/x.png",
+        "a.css",
+    ]
+
+
+SEARCH_INDEX = "search/search_index.json"
+PLAIN_PAGE = "threads/index.html"  # the model content page, for comparison
+
+
+def weight(files: dict[str, int]) -> str:
+    total = sum(files.values()) / 1024
+    lines = [f"{size / 1024:8.1f} KB  {path}" for path, size in files.items()]
+    return f"{total:.1f} KB in all:\n" + "\n".join(lines)
+
+
+@pytest.mark.xdist_group("build")
+@pytest.mark.parametrize("page", NOTEBOOK_PAGES)
+def test_notebook_page_weight_is_within_budget(site, page):
+    """At most 380 KB: the page, its CSS and JS, and the search worker. The
+    search index is counted apart: every page of the site loads the same one,
+    and it grows with the text of every page; a notebook page may add no more
+    to it, and to the rest, than a plain page does, give or take 40 KB."""
+    files = same_origin_files(site, page)
+    print(f"{page}: {weight(files)}")
+    assert len(files) >= 5, f"too few files found; the parser is broken:\n{files}"
+    index = files.pop(SEARCH_INDEX)
+    own = sum(files.values())
+    assert own <= PAGE_BUDGET, f"{page} loads {weight(files)}"
+    plain = same_origin_files(site, PLAIN_PAGE)
+    print(f"{PLAIN_PAGE}: {weight(plain)}")
+    assert own + index <= sum(plain.values()) + 40 * 1024
+
+
+@pytest.mark.xdist_group("build")
+def test_every_chart_image_is_within_budget(site):
+    images = sorted(site.glob("images/timelines/*.png")) + sorted(
+        site.glob("notebooks/*/figures/*.png")
+    )
+    assert len(images) >= 2 * 3, "expected the timeline images and the notebooks'"
+    for image in images:
+        print(f"{image.stat().st_size / 1024:6.1f} KB  {image.relative_to(site)}")
+    big = [i for i in images if i.stat().st_size > IMAGE_BUDGET]
+    assert not big, f"images over {IMAGE_BUDGET // 1024} KB: {big}"
+
+
+@pytest.mark.xdist_group("build")
+def test_notebook_pages_show_their_output_and_images(site):
+    measure = (site / NOTEBOOK_PAGES[0]).read_text(encoding="utf-8")
+    assert "GIL enabled" in measure
+    assert "data:image" not in measure, "inline images should have moved to files"
+    timelines = (site / NOTEBOOK_PAGES[1]).read_text(encoding="utf-8")
+    for theme in ("light", "dark"):
+        srcs = re.findall(rf'src="(figures/[0-9a-f]+\.png)#only-{theme}"', timelines)
+        assert srcs, f"no #only-{theme} image on the timelines page"
+        for src in srcs:
+            assert (site / "notebooks/timelines" / src).is_file()
+    assert 'class="language-python highlight"><pre><code>' in timelines
+
+
+@pytest.mark.xdist_group("build")
+def test_content_pages_link_existing_timelines(site):
+    """Every timeline image a content page shows was built."""
+    for page in site.glob("*/index.html"):
+        html = page.read_text(encoding="utf-8")
+        for src in re.findall(r'src="([^"]*images/timelines/[^"#]+)', html):
+            assert (page.parent / src).resolve().is_file(), f"{page}: {src} missing"
+
+
+# --- execution: a failing cell fails the build -----------------------------------
+
+
+def jupyter_settings() -> dict:
+    """The site's mkdocs-jupyter settings, as MkDocs reads them."""
+    from mkdocs.config import load_config
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    return dict(config.plugins["mkdocs-jupyter"].config)
+
+
+def test_site_executes_notebooks_and_allows_no_errors():
+    settings = jupyter_settings()
+    assert settings["execute"] is True
+    assert settings["allow_errors"] is False
+    assert settings["include"] == ["notebooks/*.py"]
+
+
+def make_project(tmp_path: Path, cell: str) -> Path:
+    """A one-notebook site with the site's notebook settings and hook."""
+    settings = jupyter_settings()
+    keep = ("include", "ignore", "execute", "allow_errors", "no_prompt")
+    plugin = {k: settings[k] for k in keep}
+    (tmp_path / "docs" / "notebooks").mkdir(parents=True)
+    (tmp_path / "docs" / "index.md").write_text("# Home\n")
+    (tmp_path / "docs" / "notebooks" / "check.py").write_text(
+        f"# %% [markdown]\n# # Check\n\n# %%\n{cell}\n"
+    )
+    (tmp_path / "docs" / "helper.py").write_text("raise SystemExit('not a page')\n")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        json.dumps(
+            {
+                "site_name": "check",
+                "docs_dir": str(tmp_path / "docs"),
+                "plugins": [{"mkdocs-jupyter": plugin}],
+                "hooks": [str(ROOT / "hooks" / "notebooks.py")],
+            }
+        )
+    )
+    return config
+
+
+@pytest.mark.parametrize(
+    ("cell", "fails"),
+    [("print('fine')", False), ("raise ValueError('broken cell')", True)],
+    ids=["good cell", "failing cell"],
+)
+def test_a_failing_cell_fails_the_build(tmp_path, cell, fails):
+    proc = build(make_project(tmp_path, cell), tmp_path / "site")
+    if fails:
+        assert proc.returncode != 0, "the build passed despite a failing cell"
+        assert "ValueError" in proc.stderr
+        assert "broken cell" in proc.stderr
+    else:
+        assert proc.returncode == 0, proc.stderr
+        page = (tmp_path / "site" / "notebooks" / "check" / "index.html").read_text()
+        assert "fine" in page
+        # only notebooks/*.py is a notebook: helper.py is copied, not a page
+        assert not (tmp_path / "site" / "helper" / "index.html").exists()
+
+
+# --- the hook's clean-up, on a sample of nbconvert's output -------------------
+
+
+def load_hook():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "notebooks_hook", ROOT / "hooks" / "notebooks.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_hook_strips_css_and_scripts_and_keeps_the_cells():
+    hook = load_hook()
+    stock = (
+        "<style type='text/css'>" + ".jp-Cell{}" * 60_000 + "</style>\n"
+        '<script type="module">import mermaid from '
+        '"https://cdnjs.cloudflare.com/ajax/libs/mermaid/mermaid.esm.min.mjs";'
+        "</script>\n<!-- Load mathjax -->\n"
+        '<div class="jp-Cell"><div class="zeroclipboard-container">'
+        "<clipboard-copy for=x><svg></svg></clipboard-copy>\n</div>"
+        '<div class="highlight-ipynb hl-python"><pre><span></span>'
+        '<span class="n">x</span></pre></div>'
+        '<div class="clipboard-copy-txt" id="cell-1">x</div></div>'
+    )
+    clean = hook.clean_notebook_html(stock)
+    assert len(clean) < 2_000
+    assert "cdnjs" not in clean
+    assert "<script" not in clean
+    assert clean.count("<style>") == 1  # the hook's own few lines
+    assert "clipboard" not in clean
+    assert (
+        '<div class="language-python highlight"><pre><code>'
+        '<span class="n">x</span></code></pre></div>'
+    ) in clean
+
+
+def test_hook_moves_inline_images_to_files():
+    hook = load_hook()
+    store = {}
+    html = hook.extract_images(
+        '<img alt="a" data-threadviz-theme="dark" '
+        'src="data:image/png;base64,iVBORw0=">',
+        store,
+    )
+    (name,) = store
+    assert store[name] == b"\x89PNG\r"
+    assert f'src="figures/{name}#only-dark"' in html
+    assert "base64" not in html
