@@ -45,6 +45,37 @@ def no_leaked_threads():
         )
 
 
+@pytest.fixture
+def threading_spy(monkeypatch):
+    """Swap `module.threading` for a stand-in that logs each primitive made.
+
+    `threading_spy(module, ...)` returns the list of names made (`"Lock"`,
+    `"Thread"`, ...). It proves what the timeline recorder (threadviz) relies
+    on: the snippets create their primitives through the module attribute.
+    """
+    made: list[str] = []
+
+    class Spy:
+        def __getattr__(self, name):
+            real = getattr(threading, name)
+            is_exception = isinstance(real, type) and issubclass(real, BaseException)
+            if not (name[0].isupper() and callable(real)) or is_exception:
+                return real
+
+            def make(*args, **kwargs):
+                made.append(name)
+                return real(*args, **kwargs)
+
+            return make
+
+    def spy(*modules):
+        for module in modules:
+            monkeypatch.setattr(module, "threading", Spy())
+        return made
+
+    return spy
+
+
 # --- stress mode (tests/test_stress.py) -------------------------------------
 
 DEFAULT_STRESS_RUNS = 50

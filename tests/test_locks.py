@@ -89,27 +89,15 @@ def test_both_directions_take_the_locks_in_the_same_order():
     assert (a.balance, b.balance) == (98, 102)
 
 
-def test_the_lock_order_demo_uses_the_module_attribute(monkeypatch):
+def test_the_lock_order_demo_uses_the_module_attribute(threading_spy):
     """A recorder can swap `threading` and see both locks and the barrier."""
-    made = []
-
-    class Spy:
-        def __getattr__(self, name):
-            real = getattr(threading, name)
-
-            def make(*args, **kwargs):
-                made.append(name)
-                return real(*args, **kwargs)
-
-            return make if name[0].isupper() else real
-
     calls = {
         deadlock_lock_order: {"timeout": SHORT},
         deadlock_lock_order_fixed: {"rounds": 5, "timeout": 5},
     }
     for module, kwargs in calls.items():
+        made = threading_spy(module)
         made.clear()
-        monkeypatch.setattr(module, "threading", Spy())
         module.run(**kwargs)
         assert made.count("Lock") == 2, made
         assert "Barrier" in made, made

@@ -1,7 +1,6 @@
 """Behaviour the Race conditions page promises."""
 
 import re
-import threading
 
 import pytest
 from snippet_runner import BROKEN_ON_PURPOSE, snippet_output
@@ -28,21 +27,9 @@ def test_unsafe_script_prints_the_bug():
 
 
 @pytest.mark.parametrize("module", [race_unsafe_counter, race_locked_counter])
-def test_primitives_come_from_the_module_attribute(module, monkeypatch):
+def test_primitives_come_from_the_module_attribute(module, threading_spy):
     """A recorder can swap `module.threading` and see every primitive made."""
-    made = []
-
-    class Spy:
-        def __getattr__(self, name):
-            real = getattr(threading, name)
-
-            def make(*args, **kwargs):
-                made.append(name)
-                return real(*args, **kwargs)
-
-            return make if name[0].isupper() else real
-
-    monkeypatch.setattr(module, "threading", Spy())
+    made = threading_spy(module)
     module.run(threads=2, increments=10)
     assert made.count("Thread") == 2
     assert "Barrier" in made

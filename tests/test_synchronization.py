@@ -82,21 +82,8 @@ def test_barrier_indices_are_a_permutation_and_the_action_runs_once(parties):
     assert log[action + 1 :] == ["released"] * parties
 
 
-def test_barrier_uses_the_module_attribute(monkeypatch):
-    made = []
-
-    class Spy:
-        def __getattr__(self, name):
-            real = getattr(threading, name)
-
-            def make(*args, **kwargs):
-                made.append(name)
-                return real(*args, **kwargs)
-
-            return make if name in {"Thread", "Barrier", "Semaphore", "Lock"} else real
-
-    for module in (barrier_start, semaphore_limit):
-        monkeypatch.setattr(module, "threading", Spy())
+def test_barrier_uses_the_module_attribute(threading_spy):
+    made = threading_spy(barrier_start, semaphore_limit)
     barrier_start.run(2)
     assert sorted(made) == ["Barrier", "Thread", "Thread"]
     made.clear()
