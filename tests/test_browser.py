@@ -35,9 +35,6 @@ from browser import (
 )
 from snippet_runner import ROOT
 
-# Both tests on one worker, where xdist groups them (see test_site_in_chromium).
-pytestmark = pytest.mark.xdist_group("browser")
-
 REQUIRED = os.environ.get("REQUIRE_BROWSER", "") not in ("", "0")
 HOW_TO_ENABLE = (
     "install Debian's Chromium (apt-get install chromium), "
@@ -128,11 +125,9 @@ def found(visits, base, site):
 
 # --- the site: one test, one worker, one build, one browser --------------------
 #
-# pytest-xdist's loadgroup scheduling does not group tests here (with pytest 9
-# the xdist_group mark is not applied, so marked tests still spread over the
-# workers), and a second worker would build the site and launch Chromium
-# again. So the site is checked by one test, each check a subtest of its own,
-# reported (and failing) on its own.
+# pytest-xdist spreads tests over workers, and a second worker would build
+# the site and launch Chromium again. So the site is checked by one test,
+# each check a subtest of its own, reported (and failing) on its own.
 
 
 @pytest.mark.timeout(240)  # building and visiting every page, on a busy machine

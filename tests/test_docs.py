@@ -143,7 +143,6 @@ def mkdocs_build(config: Path, site: Path) -> subprocess.CompletedProcess:
     )
 
 
-@pytest.mark.xdist_group("build")
 def test_strict_build_passes(tmp_path):
     proc = mkdocs_build(ROOT / "mkdocs.yml", tmp_path / "site")
     assert proc.returncode == 0, f"mkdocs build --strict failed:\n{proc.stderr}"
@@ -166,7 +165,6 @@ BROKEN = {  # what to add to a page, and what the failed build must name
 }
 
 
-@pytest.mark.xdist_group("build")
 @pytest.mark.parametrize("breakage", BROKEN)
 def test_strict_build_fails_on(breakage, tmp_path):
     """A copy of the site with one broken page must not build."""

@@ -100,7 +100,6 @@ def same_origin_files(site: Path, page: str) -> dict[str, int]:
     return found
 
 
-@pytest.mark.xdist_group("build")
 @pytest.mark.parametrize("page", NOTEBOOK_PAGES)
 def test_notebook_page_loads_nothing_from_another_host(site, page):
     html = (site / page).read_text(encoding="utf-8")
@@ -136,7 +135,6 @@ def weight(files: dict[str, int]) -> str:
     return f"{total:.1f} KB in all:\n" + "\n".join(lines)
 
 
-@pytest.mark.xdist_group("build")
 @pytest.mark.parametrize("page", NOTEBOOK_PAGES)
 def test_notebook_page_weight_is_within_budget(site, page):
     """At most 380 KB: the page, its CSS and JS, and the search worker. The
@@ -154,7 +152,6 @@ def test_notebook_page_weight_is_within_budget(site, page):
     assert own + index <= sum(plain.values()) + 40 * 1024
 
 
-@pytest.mark.xdist_group("build")
 def test_every_chart_image_is_within_budget(site):
     images = sorted(site.glob("images/timelines/*.png")) + sorted(
         site.glob("notebooks/*/figures/*.png")
@@ -166,7 +163,6 @@ def test_every_chart_image_is_within_budget(site):
     assert not big, f"images over {IMAGE_BUDGET // 1024} KB: {big}"
 
 
-@pytest.mark.xdist_group("build")
 def test_notebook_pages_show_their_output_and_images(site):
     measure = (site / NOTEBOOK_PAGES[0]).read_text(encoding="utf-8")
     assert "GIL enabled" in measure
@@ -180,7 +176,6 @@ def test_notebook_pages_show_their_output_and_images(site):
     assert 'class="language-python highlight"><pre><code>' in timelines
 
 
-@pytest.mark.xdist_group("build")
 def test_content_pages_link_existing_timelines(site):
     """Every timeline image a content page shows was built."""
     for page in site.glob("*/index.html"):

@@ -184,10 +184,6 @@ def get(name: str) -> Scenario:
     return SCENARIOS[name]()
 
 
-def available(name: str) -> bool:
-    return (ROOT / "snippets" / get(name).snippet).is_file()
-
-
 def run(name: str) -> Scenario:
     return get(name).run()
 
