@@ -82,6 +82,12 @@ DEFAULT_STRESS_RUNS = 50
 
 
 def pytest_addoption(parser):
+    parser.addoption(
+        "--update-output",
+        action="store_true",
+        help="rewrite each page's expected-output blocks from a real run of "
+        "its snippet (tests/test_docs.py), instead of failing on a difference",
+    )
     group = parser.getgroup("stress", "stress mode (tests/test_stress.py)")
     group.addoption(
         "--stress",

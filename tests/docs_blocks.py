@@ -15,12 +15,18 @@ from pathlib import Path
 
 import markdown
 from pytest_codeblocks import CodeBlock, extract_from_buffer
-from snippet_runner import ROOT
+from snippet_runner import ROOT, page_output_matches
 
 PYTHON = {"python", "py", "python3"}
 SECTION_MARKER = re.compile(r"^\s*# --8<-- \[(start|end):[\w-]+\]\s*$")
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 TITLE = re.compile(r'title="([^"]*)"')
+#: The fence that follows an expected-output marker, and its info string.
+OUTPUT_FENCE = re.compile(
+    r"^[ \t]*<!--[-\s]*pytest-codeblocks:expected-output-->[ \t]*\n"
+    r"(?:[ \t]*\n)*[ \t]*`{3,}([^\n]*)$",
+    re.MULTILINE,
+)
 
 
 @dataclass
@@ -35,10 +41,16 @@ class Block:
     expected_output: str | None
     kind: str  # "snippet", "excerpt" or "inline"
     file: Path | None = None  # the snippet file, for "snippet" and "excerpt"
+    output_title: str = ""  # the title of the expected-output block
 
     @property
     def where(self) -> str:
         return f"{self.page.relative_to(ROOT)}, block at expanded line {self.lineno}"
+
+    def shows(self, stdout: str) -> bool:
+        """Whether `stdout` is what the page's output block shows."""
+        assert self.expected_output is not None
+        return page_output_matches(self.expected_output, stdout, self.output_title)
 
 
 def expand(page: Path) -> str:
@@ -89,6 +101,17 @@ def blocks(page: Path, text: str | None = None) -> tuple[list[Block], list[str]]
             "are python blocks or expected-output blocks; every other block is "
             "untested (see README, 'Code blocks')"
         )
+    output_titles = [
+        m.group(1) if m else ""
+        for m in (TITLE.search(info) for info in OUTPUT_FENCE.findall(text))
+    ]
+    with_output = [cb for cb in found if cb.expected_output is not None]
+    if len(output_titles) != len(with_output):
+        problems.append(
+            f"{page.relative_to(ROOT)}: found {len(with_output)} expected-output "
+            f"blocks but {len(output_titles)} fences after a marker"
+        )
+    titles = dict(zip(map(id, with_output), output_titles, strict=False))
     result = []
     for cb in found:
         info = (cb.syntax or "").strip()
@@ -96,7 +119,14 @@ def blocks(page: Path, text: str | None = None) -> tuple[list[Block], list[str]]
         m = TITLE.search(info)
         title = m.group(1) if m else ""
         block = Block(
-            page, cb.lineno, lang, title, cb.code, cb.expected_output, "inline"
+            page,
+            cb.lineno,
+            lang,
+            title,
+            cb.code,
+            cb.expected_output,
+            "inline",
+            output_title=titles.get(id(cb), ""),
         )
         if lang not in PYTHON:
             problems.append(

@@ -17,7 +17,8 @@ SITEHOOK = Path(__file__).resolve().parent / "sitehook"
 
 #: Exit status that sitehook/sitecustomize.py uses for "a thread raised".
 THREAD_EXCEPTION_EXIT = 3
-#: Tests run the examples with every sleep multiplied by this.
+#: Tests run the examples with every sleep multiplied by this (the start-up
+#: hook in sitehook/ does the scaling; the examples call a plain time.sleep).
 TEST_TIME_SCALE = "0.01"
 #: Seconds before a snippet counts as hung.
 DEFAULT_TIMEOUT = 10.0
@@ -90,7 +91,7 @@ def run_snippet(
             [str(SITEHOOK), *filter(None, [os.environ.get("PYTHONPATH")])]
         ),
         "PYTHONIOENCODING": "utf-8",
-        "TIME_SCALE": time_scale,
+        "SNIPPET_TIME_SCALE": time_scale,
         "SNIPPET_HANG_TIMEOUT": str(timeout),
         **(env or {}),
     }
@@ -134,17 +135,42 @@ def snippet_output(name: str) -> Run:
 
 
 #: A number with a decimal point: a measurement (a time, a speed-up).
-NUMBER = re.compile(r"\d+\.\d+")
+MEASUREMENT = re.compile(r"\d+\.\d+")
+#: Any number at all, for output whose counts vary from run to run.
+ANY_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
-def same_output(expected: str, actual: str) -> bool:
-    """Compare printed output; a number with a decimal point is a measurement
-    (a time, a speed-up) and matches any other such number."""
+def same_output(
+    expected: str, actual: str, *, ordered: bool = True, exact_counts: bool = True
+) -> bool:
+    """Compare printed output. A number with a decimal point is a measurement
+    (a time, a speed-up) and matches any other such number. With
+    ordered=False the lines are compared as a multiset (threads' lines whose
+    order varies); with exact_counts=False every number matches any number
+    (a representative run of a race whose count varies)."""
+    number = MEASUREMENT if exact_counts else ANY_NUMBER
 
     def norm(text: str) -> list[str]:
-        return [NUMBER.sub("<n>", line.rstrip()) for line in text.strip().splitlines()]
+        lines = [number.sub("<n>", line.rstrip()) for line in text.strip().splitlines()]
+        return lines if ordered else sorted(lines)
 
     return norm(expected) == norm(actual)
+
+
+#: Words in an output block's title that relax the comparison. The title is
+#: what the reader sees, so a page cannot relax a check without saying so.
+UNORDERED = "order varies"  # the lines are compared as a multiset
+COUNTS_VARY = "numbers vary"  # every number matches any number
+
+
+def page_output_matches(expected: str, actual: str, title: str = "") -> bool:
+    """Whether `actual` is what a page's output block, titled `title`, shows."""
+    return same_output(
+        expected,
+        actual,
+        ordered=UNORDERED not in title,
+        exact_counts=COUNTS_VARY not in title,
+    )
 
 
 def display(path: Path) -> str:

@@ -25,11 +25,10 @@ from pathlib import Path
 
 from snippet_runner import (
     BROKEN_ON_PURPOSE,
-    ROOT,
     THREAD_EXCEPTION_DEMOS,
     SnippetFailed,
+    page_output_matches,
     run_snippet,
-    same_output,
     snippet_path,
 )
 
@@ -70,9 +69,19 @@ class StressResult:
         }
 
 
+@dataclass(frozen=True)
+class Shown:
+    """An output block of a page: where it is, what it shows, and its title
+    (which may say that the order of lines, or the numbers, vary)."""
+
+    where: str
+    output: str
+    title: str = ""
+
+
 @functools.cache
-def expected_outputs() -> dict[Path, tuple[tuple[str, str], ...]]:
-    """For each snippet file, the (page, output) pairs its pages show.
+def expected_outputs() -> dict[Path, tuple[Shown, ...]]:
+    """For each snippet file, the output blocks of the pages that show it.
 
     Found exactly as tests/test_docs.py finds them (docs_blocks), which needs
     the page parser (Markdown, pymdown-extensions, pytest-codeblocks), so it is
@@ -80,28 +89,28 @@ def expected_outputs() -> dict[Path, tuple[tuple[str, str], ...]]:
     """
     from docs_blocks import blocks, pages
 
-    found: dict[Path, list[tuple[str, str]]] = {}
+    found: dict[Path, list[Shown]] = {}
     for page in pages():
         for block in blocks(page)[0]:
             if block.kind == "snippet" and block.expected_output is not None:
                 found.setdefault(block.file, []).append(
-                    (page.relative_to(ROOT).as_posix(), block.expected_output)
+                    Shown(block.where, block.expected_output, block.output_title)
                 )
-    return {file: tuple(pairs) for file, pairs in found.items()}
+    return {file: tuple(shown) for file, shown in found.items()}
 
 
 def stress_snippet(
     name: str | Path,
     runs: int,
     *,
-    expected: tuple[tuple[str, str], ...] = (),
+    expected: tuple[Shown, ...] = (),
     bug_pattern: str | None = None,
     allow_thread_exceptions: bool = False,
 ) -> StressResult:
     """Run `name` `runs` times under stress and collect what went wrong.
 
-    `expected` holds (page, output) pairs that every run of a fixed snippet
-    must print; `bug_pattern` (for a broken-on-purpose snippet) is searched in
+    `expected` holds the page blocks whose output every run of a fixed
+    snippet must print; `bug_pattern` (for a broken-on-purpose snippet) is searched in
     stdout to count the runs that showed the bug.
     """
     result = StressResult(str(name), broken=bug_pattern is not None)
@@ -117,10 +126,10 @@ def stress_snippet(
             if bug_pattern is not None:
                 result.bug_shown += bool(re.search(bug_pattern, run.stdout))
             else:
-                for page, output in expected:
-                    if not same_output(output, run.stdout):
+                for shown in expected:
+                    if not page_output_matches(shown.output, run.stdout, shown.title):
                         result.failures.append(
-                            f"run {n}: {page} shows\n{output}"
+                            f"run {n}: {shown.where} shows\n{shown.output}"
                             f"but the program printed\n{run.stdout}"
                         )
         if len(result.failures) >= MAX_FAILURES:

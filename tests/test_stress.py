@@ -13,7 +13,7 @@ import textwrap
 
 import pytest
 from snippet_runner import DEFAULT_TIMEOUT, all_snippets
-from stress import MAX_FAILURES, stress_registered_snippet, stress_snippet
+from stress import MAX_FAILURES, Shown, stress_registered_snippet, stress_snippet
 
 
 def pytest_generate_tests(metafunc):
@@ -89,14 +89,14 @@ def write(tmp_path, source):
 
 def test_stress_runs_with_a_tiny_switch_interval_and_dev_mode(tmp_path):
     result = stress_snippet(
-        write(tmp_path, SWITCH_INTERVAL), 1, expected=(("page", "1e-06 True\n"),)
+        write(tmp_path, SWITCH_INTERVAL), 1, expected=(Shown("page", "1e-06 True\n"),)
     )
     assert result.failures == []
 
 
 def test_stress_fails_a_fixed_snippet_that_prints_a_wrong_line(tmp_path):
     result = stress_snippet(
-        write(tmp_path, FLAKY), 6, expected=(("page.md", "total 200\n"),)
+        write(tmp_path, FLAKY), 6, expected=(Shown("page.md", "total 200\n"),)
     )
     assert result.runs == 6
     assert len(result.failures) == 2  # runs 1 and 4

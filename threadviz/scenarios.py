@@ -8,12 +8,11 @@ Timeline together with what the snippet returned.
 
 from __future__ import annotations
 
-import contextlib
 import importlib.util
 import itertools
-import os
+import time
 import types
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,34 +23,35 @@ ROOT = Path(__file__).resolve().parent.parent
 
 #: The sleeps in the snippets are multiplied by this while recording: long
 #: enough to dwarf the recorder's own overhead, short enough for a fast build.
-TIME_SCALE = "0.05"
+TIME_SCALE = 0.05
 
 _unique = itertools.count()
 
 
-@contextlib.contextmanager
-def _env(name: str, value: str) -> Iterator[None]:
-    old = os.environ.get(name)
-    os.environ[name] = value
-    try:
-        yield
-    finally:
-        if old is None:
-            del os.environ[name]
-        else:
-            os.environ[name] = old
+def scaled_time(time_scale: float) -> types.ModuleType:
+    """A stand-in for the `time` module whose sleep() lasts `time_scale` times
+    as long (the snippets call a plain time.sleep with realistic durations)."""
+    stand_in = types.ModuleType("time")
+    stand_in.__dict__.update(vars(time))
+
+    def sleep(seconds: float) -> None:
+        time.sleep(seconds * time_scale)
+
+    stand_in.sleep = sleep  # type: ignore[attr-defined]
+    return stand_in
 
 
-def load(snippet: str, time_scale: str = TIME_SCALE) -> types.ModuleType:
-    """A fresh, private copy of snippets/<snippet>, imported with TIME_SCALE."""
+def load(snippet: str, time_scale: float = TIME_SCALE) -> types.ModuleType:
+    """A fresh, private copy of snippets/<snippet>, its sleeps scaled."""
     path = ROOT / "snippets" / snippet
     name = f"_threadviz_{path.stem}_{next(_unique)}"
     spec = importlib.util.spec_from_file_location(name, path)
     if spec is None or spec.loader is None:
         raise ImportError(f"cannot load {path}")
     module = importlib.util.module_from_spec(spec)
-    with _env("TIME_SCALE", time_scale):
-        spec.loader.exec_module(module)
+    spec.loader.exec_module(module)
+    if isinstance(getattr(module, "time", None), types.ModuleType):
+        module.time = scaled_time(time_scale)
     return module
 
 

@@ -46,8 +46,8 @@
 # `threading` and `queue` names at stand-ins whose primitives wrap the real
 # ones and note the time before and after every `acquire()`, `release()`,
 # `wait()`, `get()` and `put()`, and calls the example's own `run()` function.
-# The examples themselves are unchanged; their sleeps are shortened by
-# `TIME_SCALE`, as in the tests.
+# The examples themselves are unchanged; their `time` name points at a stand-in
+# whose `sleep()` is 20 times shorter, so that a recording takes a moment.
 
 # %%
 import sys

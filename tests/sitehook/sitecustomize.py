@@ -1,20 +1,29 @@
 """Loaded at start-up by every snippet that tests/snippet_runner.py runs.
 
 The runner puts this folder on PYTHONPATH, so the snippet still runs as a real
-script (`python snippets/<page>/<name>.py`), but with three guards that a plain
+script (`python snippets/<page>/<name>.py`), but with guards that a plain
 `python` does not have:
 
 * an exception raised in any thread makes the process exit with status
   THREAD_EXCEPTION_EXIT, where plain Python prints it and still exits 0;
 * a hang dumps every thread's stack and exits (faulthandler);
-* stress mode can shrink the thread switch interval to provoke races.
+* stress mode can shrink the thread switch interval to provoke races;
+* the runner owns time: SNIPPET_TIME_SCALE multiplies every `time.sleep()`,
+  every `asyncio.sleep()` and every `threading.Timer` interval, so that the
+  examples keep realistic durations (a download takes a second) and the tests
+  still run fast. Nothing else is scaled: a timeout an example teaches keeps
+  its value, and no example's result may depend on how long a sleep lasts.
 """
 
 import atexit
 import faulthandler
+import importlib.abc
+import importlib.machinery
 import os
 import sys
 import threading
+import time
+import types
 
 THREAD_EXCEPTION_EXIT = 3
 
@@ -25,6 +34,47 @@ if _hang_timeout > 0:
 _switch_interval = os.environ.get("SNIPPET_SWITCH_INTERVAL")
 if _switch_interval:
     sys.setswitchinterval(float(_switch_interval))
+
+_time_scale = float(os.environ.get("SNIPPET_TIME_SCALE", "1"))
+if _time_scale != 1:
+    _real_sleep = time.sleep
+
+    def _scaled_sleep(seconds: float) -> None:
+        _real_sleep(seconds * _time_scale)
+
+    time.sleep = _scaled_sleep
+
+    class _ScaledTimer(threading.Timer):
+        def __init__(self, interval: float, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+            super().__init__(interval * _time_scale, *args, **kwargs)
+
+    threading.Timer = _ScaledTimer  # type: ignore[misc]
+
+    class _ScaleAsyncioSleep(importlib.abc.MetaPathFinder):
+        """Scale asyncio.sleep once asyncio is imported (importing it here
+        would slow every snippet's start-up)."""
+
+        def find_spec(self, name, path, target=None):  # type: ignore[no-untyped-def]
+            if name != "asyncio":
+                return None
+            spec = importlib.machinery.PathFinder.find_spec(name, path)
+            if spec is None or spec.loader is None:
+                return spec
+            exec_module = spec.loader.exec_module
+
+            def exec_and_scale(module: types.ModuleType) -> None:
+                exec_module(module)
+                real = module.sleep
+
+                async def scaled(delay: float, result=None):  # type: ignore[no-untyped-def]
+                    return await real(delay * _time_scale, result)
+
+                module.sleep = scaled
+
+            spec.loader.exec_module = exec_and_scale  # type: ignore[method-assign]
+            return spec
+
+    sys.meta_path.insert(0, _ScaleAsyncioSleep())
 
 _failed_threads: list[str] = []
 _print_exception = threading.excepthook
