@@ -39,7 +39,7 @@ STATE_COLOURS = {
     WAITING: "#E69F00",  # orange
     BLOCKED: "#CC79A7",  # reddish purple
     HOLDING: "#009E73",  # bluish green
-    UNGUARDED: "#D55E00",  # vermillion
+    UNGUARDED: "#D55E00",  # vermilion
 }
 STATE_LABELS = {
     RUNNING: "running",
