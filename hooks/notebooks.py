@@ -55,6 +55,7 @@ CONTENT_TIMELINES = (
     "pipeline",
     "semaphore",
     "barrier",
+    "io-overlap",
 )
 
 # --- 1. the execution cache --------------------------------------------------

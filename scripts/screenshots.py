@@ -7,7 +7,8 @@
 Builds the site into a temporary folder (or takes one built before with
 --site), serves it on 127.0.0.1 and drives Debian's Chromium with Playwright,
 as tests/test_browser.py does. Prints each file it writes and what each page
-weighs (HTML and same-origin assets, uncompressed). Look at the pictures.
+weighs (same-origin files but images, gzipped and raw, measured as the
+browser test measures it). Look at the pictures.
 """
 
 from __future__ import annotations
@@ -29,8 +30,8 @@ from browser import (  # noqa: E402 - after the path set-up above
     chromium_path,
     keep_local,
     launch,
+    page_weight,
     serve,
-    site_file,
     sitemap_paths,
 )
 
@@ -61,7 +62,7 @@ def main() -> int:
         paths = sitemap_paths(site)
         with serve(site) as base, sync_playwright() as driver:
             browser = launch(driver)
-            weights: dict[str, int] = {}
+            weights: dict[str, tuple[int, int]] = {}
             for palette, scheme in PALETTES.items():
                 for device, (width, height) in WIDTHS.items():
                     context = browser.new_context(
@@ -82,7 +83,10 @@ def main() -> int:
                             arg="slate" if scheme == "dark" else "default",
                         )
                         if (palette, device) == ("light", "desktop"):
-                            weights[path] = weight(site, base, fetched)
+                            host = urlsplit(base).netloc
+                            weights[path] = page_weight(
+                                site, [u for u in fetched if urlsplit(u).netloc == host]
+                            )
                         # What a reader sees on scrolling down: code blocks
                         # off screen rendered (extra.css defers them), lazy
                         # images loaded.
@@ -99,21 +103,13 @@ def main() -> int:
                         page.close()
                     context.close()
             browser.close()
-    print("\nPage weight (HTML + same-origin assets, uncompressed):")
-    for path, size in weights.items():
-        flag = "  OVER BUDGET" if size > PAGE_WEIGHT_BUDGET else ""
-        print(f"{size / 1024:8.1f} KB  /{path}{flag}")
+    print("\nPage weight (same-origin files but images):")
+    for path, (gzipped, raw) in weights.items():
+        flag = "  OVER BUDGET" if gzipped > PAGE_WEIGHT_BUDGET else ""
+        print(
+            f"{gzipped / 1024:8.1f} KB gzipped {raw / 1024:8.1f} KB raw  /{path}{flag}"
+        )
     return 0
-
-
-def weight(site: Path, base: str, urls: list[str]) -> int:
-    host = urlsplit(base).netloc
-    files = {
-        site_file(site, urlsplit(url).path)
-        for url in urls
-        if urlsplit(url).netloc == host
-    }
-    return sum(f.stat().st_size for f in files if f.is_file())
 
 
 if __name__ == "__main__":

@@ -191,14 +191,19 @@ HEADING = re.compile(r"^#{1,6}\s+(.*)$", re.MULTILINE)
 
 def taught_on() -> dict[str, int]:
     """Each primitive, mapped to the index in nav_pages() of the page that
-    first teaches it: the first page with a heading that names it."""
+    first teaches it: the first page with a heading that names it (functions,
+    such as `wait`, in a code span)."""
     names = set().union(*PRIMITIVES.values())
     found: dict[str, int] = {}
     for index, page in enumerate(nav_pages()):
         text = (ROOT / "docs" / page).read_text()
         for heading in HEADING.findall(re.sub(r"(?ms)^```.*?^```", "", text)):
+            code = " ".join(re.findall(r"`([^`]*)`", heading))
             for name in names:
-                if re.search(rf"\b{name}\b", heading):
+                # A function's name is an English word too ("wait"): only a
+                # code span names it. A class's capitalized name may be plain.
+                where = heading if name[0].isupper() else code
+                if re.search(rf"\b{name}\b", where):
                     found.setdefault(name, index)
     return found
 

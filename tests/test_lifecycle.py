@@ -18,43 +18,76 @@ from snippet_runner import (
     snippet_output,
 )
 
-from snippets.lifecycle import (
-    daemon_exit,
-    daemon_flag,
-    exception_collected,
-    stop_event,
-)
+from snippets.lifecycle import daemon_flag, exception_collected, stop_event
 
 # --- daemon threads ----------------------------------------------------------
 
 
-def test_non_daemon_thread_holds_up_exit_and_daemon_cleanup_never_runs(monkeypatch):
-    monkeypatch.setenv("TIME_SCALE", "0.4")  # the non-daemon thread works 0.2 s
-    status, out, seconds = daemon_exit.run_child("non-daemon")
-    assert status == 0
-    assert seconds >= 0.2, "the process did not wait for the non-daemon thread"
-    assert out.splitlines()[-2:] == [
-        "  non-daemon thread: finished its work",
-        "  non-daemon thread: cleanup in finally",
+def test_exit_waits_for_the_non_daemon_thread_but_not_for_the_daemon_thread():
+    # At this scale the non-daemon thread works 0.2 s and the daemon one 12 s.
+    start = time.perf_counter()
+    run = run_snippet("lifecycle/daemon_exit.py", time_scale="0.2")
+    seconds = time.perf_counter() - start
+    assert seconds >= 0.2, "the program did not wait for the non-daemon thread"
+    assert seconds < 6, "the program waited for the daemon thread"
+    # The daemon thread printed nothing: neither its work's end nor its finally.
+    assert run.stdout.splitlines() == [
+        "main: starting a non-daemon thread (1 s) and a daemon thread (60 s)",
+        "non-daemon: done",
+        "non-daemon: cleaning up",
     ]
-
-    status, out, seconds = daemon_exit.run_child("daemon")
-    assert status == 0
-    assert seconds < 10, "the process waited for a daemon thread (it sleeps 60 s)"
-    assert "daemon thread: working" in out
-    assert "finished" not in out
-    assert "finally" not in out, "a daemon thread's finally block ran at exit"
 
 
 def test_daemon_flag_is_inherited_and_fixed_at_start():
     assert daemon_flag.created_by(daemon=True) is True
     assert daemon_flag.created_by(daemon=False) is False
-    assert daemon_flag.set_daemon_after_start() == (
-        "RuntimeError: cannot set daemon status of active thread"
-    )
-    t = threading.Thread(target=print)
+    assert threading.main_thread().daemon is False
+    t = threading.Thread(target=print, args=("",), daemon=False)
     t.daemon = True  # allowed before start()
-    assert t.daemon
+    t.daemon = False
+    t.start()
+    t.join()
+    with pytest.raises(RuntimeError, match="cannot set daemon status of active"):
+        t.daemon = True  # refused once started, even after the thread finished
+    assert snippet_output("lifecycle/daemon_flag.py").stdout.splitlines()[-1] == (
+        "setting daemon after start(): RuntimeError: "
+        "cannot set daemon status of active thread"
+    )
+
+
+# --- stopping ----------------------------------------------------------------
+
+
+def test_stop_event_wakes_the_worker_in_the_middle_of_its_pause(monkeypatch):
+    """The poller pauses 60 s between checks, yet stops at once on set()."""
+    checks = []
+    monkeypatch.setattr(stop_event, "check_for_work", lambda: checks.append(1))
+    stop = threading.Event()
+    t = threading.Thread(target=stop_event.poller, args=(stop,))
+    t.start()
+    deadline = time.monotonic() + 5
+    while not checks and time.monotonic() < deadline:  # now it is in wait(60)
+        time.sleep(0.001)
+    start = time.perf_counter()
+    stop.set()
+    t.join(timeout=5)
+    assert not t.is_alive(), "the worker did not stop"
+    assert time.perf_counter() - start < 1, "wait(timeout) did not wake on set()"
+    assert checks == [1], "it checked for work again after stop was set"
+
+
+def test_stop_event_snippet_stops_promptly():
+    # Event.wait(timeout) is not scaled by the runner: the pause is a real 60 s.
+    start = time.perf_counter()
+    out = snippet_output("lifecycle/stop_event.py").stdout
+    assert time.perf_counter() - start < 10
+    assert out.splitlines()[:2] == [
+        "main: asking the poller to stop",
+        "poller: stop requested, closing connections",
+    ]
+    found = re.search(r"the poller stopped (\d+\.\d+) s later", out)
+    assert found, out
+    assert float(found[1]) < 0.3, "the poller did not stop at once"
 
 
 # --- join() ------------------------------------------------------------------
@@ -78,50 +111,12 @@ def test_join_timeout_returns_none_and_misuse_raises():
     with pytest.raises(RuntimeError, match="cannot join thread before it is started"):
         threading.Thread(target=print).join()
     assert snippet_output("lifecycle/join_timeout.py").stdout.splitlines()[:2] == [
-        "join(timeout) returned None; is_alive() is True",
-        "join(timeout) returned None; is_alive() is False",
+        "join(timeout=0.5) returned None; is_alive() is True",
+        "join(timeout=0.5) returned None; is_alive() is False",
     ]
 
 
-# --- exceptions in threads ---------------------------------------------------
-
-
-def test_lost_exception_is_printed_and_the_program_still_exits_0():
-    name = "lifecycle/exception_lost.py"
-    plain = run_snippet(name, allow_thread_exceptions=True)  # as plain Python runs it
-    assert plain.returncode == 0
-    assert "Exception in thread parser" in plain.stderr
-    assert "ValueError: invalid literal for int()" in plain.stderr
-    assert re.search(BROKEN_ON_PURPOSE[name], plain.stdout)
-    # The runner's guard is what turns it into a failure.
-    guarded = run_snippet(name, check=False)
-    assert guarded.returncode == THREAD_EXCEPTION_EXIT
-
-
-def test_excepthook_collects_every_exception():
-    previous = threading.excepthook
-    results, errors = exception_collected.parse_all(["1", "x", "2", "y", "3"])
-    assert threading.excepthook is previous, "the hook was not restored"
-    assert results == {"1": 1, "2": 2, "3": 3}
-    assert sorted(errors) == ["'x'", "'y'"]
-    assert all(isinstance(e, ValueError) for e in errors.values())
-
-
-# --- stopping ----------------------------------------------------------------
-
-
-def test_event_wait_stops_the_worker_at_once():
-    """The worker polls every 60 s, yet stops within a fraction of a second."""
-    stop, polled = threading.Event(), threading.Event()
-    t = threading.Thread(target=stop_event.poller, args=(stop, polled, 60.0))
-    t.start()
-    start = time.perf_counter()
-    stop.set()
-    t.join(timeout=5)
-    assert not t.is_alive(), "the worker did not stop"
-    assert time.perf_counter() - start < 1, "wait(timeout) did not wake on set()"
-    assert not polled.is_set(), "it did a round of work after stop was set"
-
+# --- Ctrl-C ------------------------------------------------------------------
 
 # Start the snippet with Ctrl-C handled as in a terminal: a process started in
 # the background can inherit SIGINT as ignored, and then Python keeps ignoring it.
@@ -139,7 +134,7 @@ def test_ctrl_c_stops_every_worker_cleanly():
         "PYTHONPATH": os.pathsep.join(
             [str(SITEHOOK), *filter(None, [os.environ.get("PYTHONPATH")])]
         ),
-        "TIME_SCALE": "1",  # the workers would run for 10 s
+        "SNIPPET_TIME_SCALE": "1",  # real time: the workers would run for 10 s
         "SNIPPET_HANG_TIMEOUT": "10",
     }
     path = str(ROOT / "snippets" / "lifecycle" / "ctrl_c.py")
@@ -172,4 +167,59 @@ def test_ctrl_c_program_ends_on_its_own_without_ctrl_c():
     assert snippet_output("lifecycle/ctrl_c.py").stdout.splitlines()[1:] == [
         "main: all work done",
         "main: 3 of 3 workers stopped",
+    ]
+
+
+# --- exceptions in threads ---------------------------------------------------
+
+
+def test_lost_exception_is_printed_and_the_program_still_exits_0():
+    name = "lifecycle/exception_lost.py"
+    plain = run_snippet(name, allow_thread_exceptions=True)  # as plain Python runs it
+    assert plain.returncode == 0
+    assert "Exception in thread parser" in plain.stderr
+    assert "ValueError: invalid literal for int()" in plain.stderr
+    assert re.search(BROKEN_ON_PURPOSE[name], plain.stdout)
+    # The runner's guard is what turns it into a failure.
+    guarded = run_snippet(name, check=False)
+    assert guarded.returncode == THREAD_EXCEPTION_EXIT
+
+
+def test_the_hook_records_every_failure_as_text_before_join_returns():
+    recorded: list[str] = []
+    previous, saved = threading.excepthook, exception_collected.failures
+    exception_collected.failures = recorded  # a fresh list for this test
+    threading.excepthook = exception_collected.record_failure
+    try:
+        results: list[int] = []
+        threads = [
+            threading.Thread(
+                target=exception_collected.parse_record, args=(r, results), name=r
+            )
+            for r in ["1", "x", "2", "y"]
+        ]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        got = list(recorded)  # read right after the joins
+    finally:
+        threading.excepthook = previous
+        exception_collected.failures = saved
+    assert sorted(results) == [1, 2]
+    assert sorted(got) == [
+        "x: ValueError: invalid literal for int() with base 10: 'x'",
+        "y: ValueError: invalid literal for int() with base 10: 'y'",
+    ]
+    assert all(type(item) is str for item in got), "the hook kept more than text"
+
+
+def test_collected_snippet_reports_both_failures_and_exits_0():
+    run = snippet_output("lifecycle/exception_collected.py")  # exit 0, checked
+    assert run.stderr == "", "the hook should replace the printed traceback"
+    assert sorted(run.stdout.splitlines()) == [
+        "failed: parse '': ValueError: invalid literal for int() with base 10: ''",
+        "failed: parse '12x': ValueError: invalid literal for int() with base 10: "
+        "'12x'",
+        "parsed: [7, 12]",
     ]

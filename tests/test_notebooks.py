@@ -202,6 +202,26 @@ def test_site_executes_notebooks_and_allows_no_errors():
     assert settings["include"] == ["notebooks/*.py"]
 
 
+def test_measure_notebook_runs_with_plain_python():
+    """The page says: open it in Jupyter, or run it with `python`. Run as a
+    script, the notebook is the main module, which a process pool's workers
+    import again; it has no `__main__` guard, so it must start no pool itself
+    (it used to, and died with BrokenProcessPool)."""
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "docs" / "notebooks" / "measure.py")],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=ROOT,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "BrokenProcessPool" not in proc.stderr
+    table = re.search(r"workers +I/O threads +CPU threads +CPU processes", proc.stdout)
+    assert table, proc.stdout
+    rows = re.findall(r"^ +(\d+)(?: +\d+\.\d+){3}$", proc.stdout, re.MULTILINE)
+    assert rows == ["1", "2", "4", "8", "16"], proc.stdout
+
+
 def make_project(tmp_path: Path, cell: str) -> Path:
     """A one-notebook site with the site's notebook settings and hook."""
     settings = jupyter_settings()

@@ -3,13 +3,20 @@
 They live in a module, not in the notebook, so that a process pool's workers
 can import them (a function defined in a notebook cannot be sent to another
 process under the "spawn" and "forkserver" start methods).
+
+The process pools run in a child `python -m threadviz.measure` process (see
+with_processes()): a pool's workers import the main module of the process that
+starts them, and the notebook, run as a script (`python measure.py`), has no
+`if __name__ == "__main__":` guard; this module has one.
 """
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
 import platform
+import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterable
@@ -86,7 +93,38 @@ def with_processes(
     job: Callable, args: list, widths: Iterable[int] = WORKERS, repeats: int = 3
 ) -> tuple[dict[int, float], dict[int, float]]:
     """Seconds to run the jobs in a pool of n processes, once the pool is up;
-    and, separately, the seconds it took to start the n processes."""
+    and, separately, the seconds it took to start the n processes.
+
+    The pools run in a child `python -m threadviz.measure`, whose main module
+    is this one: their workers import it again, and only `main()`, under the
+    `__main__` guard, starts pools. The caller's main module (the notebook,
+    when it runs as a script) is never imported again.
+    """
+    request = {
+        "job": job.__name__,
+        "args": args,
+        "widths": list(widths),
+        "repeats": repeats,
+    }
+    child = subprocess.run(
+        [sys.executable, "-m", "threadviz.measure"],
+        input=json.dumps(request),
+        capture_output=True,
+        text=True,
+        cwd=os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
+    )
+    if child.returncode != 0:
+        raise RuntimeError(f"measuring process pools failed:\n{child.stderr}")
+    times, startup = json.loads(child.stdout)
+    return (
+        {int(n): t for n, t in times.items()},
+        {int(n): t for n, t in startup.items()},
+    )
+
+
+def _time_process_pools(
+    job: Callable, args: list, widths: Iterable[int], repeats: int
+) -> tuple[dict[int, float], dict[int, float]]:
     times, startup = {}, {}
     context = process_context()
     for n in widths:
@@ -101,3 +139,19 @@ def with_processes(
 
 def speedups(times: dict[int, float]) -> dict[int, float]:
     return {n: times[1] / t for n, t in times.items()}
+
+
+def main() -> None:
+    """Time process pools as with_processes() asks on stdin, answer on stdout."""
+    request = json.load(sys.stdin)
+    job = {"count_job": count_job, "sleep_job": sleep_job}[request["job"]]
+    json.dump(
+        _time_process_pools(
+            job, request["args"], request["widths"], request["repeats"]
+        ),
+        sys.stdout,
+    )
+
+
+if __name__ == "__main__":
+    main()

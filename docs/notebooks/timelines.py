@@ -62,7 +62,7 @@ if not any((Path(p) / "threadviz").is_dir() for p in sys.path if p):
     )
 
 from threadviz import chart, scenarios
-from threadviz.recorder import BLOCKED, HOLDING, WAITING, max_overlap
+from threadviz.recorder import BLOCKED, HOLDING, RUNNING, WAITING, max_overlap
 
 
 def show(name: str) -> scenarios.Scenario:
@@ -71,6 +71,23 @@ def show(name: str) -> scenarios.Scenario:
     chart.show(chart.render(scenario.timeline), scenario.alt, name=name)
     return scenario
 
+
+# %% [markdown]
+# ## Waits that overlap
+#
+# Three simulated downloads, each a one-second `time.sleep()`: first one
+# thread runs them one after another, then three threads run one each. A
+# thread that waits lets the others run, so the three waits overlap and take
+# the time of one. See [Threads](../threads.md#overlapping-waits).
+
+# %%
+overlap = show("io-overlap")
+runs = overlap.timeline.of(RUNNING)
+one = next(i for i in runs if i.thread == "one after another")
+pages = [i for i in runs if i.thread.startswith("page")]
+together = max(i.end for i in pages) - min(i.start for i in pages)
+print(f"one after another: {one.duration * 1000:.0f} ms")
+print(f"each in a thread:  {together * 1000:.0f} ms")
 
 # %% [markdown]
 # ## A race: the unsafe counter

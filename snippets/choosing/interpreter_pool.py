@@ -21,7 +21,7 @@ def main() -> None:
     # Like processes, interpreters share no objects: the function, its arguments
     # and its result are passed between them pickled.
     with concurrent.futures.InterpreterPoolExecutor(max_workers=2) as executor:
-        counts = list(executor.map(count_primes, limits, timeout=60))
+        counts = list(executor.map(count_primes, limits))
     for limit, count in zip(limits, counts, strict=True):
         print(f"primes below {limit}: {count}")
 

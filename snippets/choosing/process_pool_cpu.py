@@ -17,7 +17,7 @@ def main() -> None:
     # function, its arguments and its result travel between processes pickled.
     context = multiprocessing.get_context("spawn")
     with concurrent.futures.ProcessPoolExecutor(2, mp_context=context) as executor:
-        results = list(executor.map(count_primes, limits, timeout=60))
+        results = list(executor.map(count_primes, limits))
     for limit, (count, _) in zip(limits, results, strict=True):
         print(f"primes below {limit}: {count}")
     pids = {pid for _, pid in results}

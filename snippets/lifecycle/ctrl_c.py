@@ -3,26 +3,23 @@
 Run it and press Ctrl-C, or let the workers finish their work (10 s).
 """
 
-import os
 import threading
+import time
 
-TIME_SCALE = float(os.environ.get("TIME_SCALE", "1"))  # tests set it to run fast
 WORKERS = 3
-ROUNDS = 20  # each round takes 0.5 s
+PIECES = 20  # pieces of work per worker, 0.5 s each
 
 
 def worker(stop: threading.Event) -> None:
-    for _ in range(ROUNDS):
-        if stop.wait(timeout=0.5 * TIME_SCALE):  # one round of work, or a stop
+    for _ in range(PIECES):
+        if stop.is_set():  # checked between two pieces of work
             return
+        time.sleep(0.5)  # one piece of work
 
 
 def main() -> None:
     stop = threading.Event()
-    threads = [
-        threading.Thread(target=worker, args=(stop,), name=f"worker-{n}")
-        for n in range(WORKERS)
-    ]
+    threads = [threading.Thread(target=worker, args=(stop,)) for _ in range(WORKERS)]
     try:  # from the first start(): a Ctrl-C may come at any moment
         for t in threads:
             t.start()
@@ -37,9 +34,10 @@ def main() -> None:
         stop.set()
         for t in threads:
             if t.is_alive():  # join() raises on a thread that never started
+                # A deadline, so that one stuck worker cannot hang the exit.
                 t.join(timeout=10)
-    alive = [t.name for t in threads if t.is_alive()]
-    print(f"main: {WORKERS - len(alive)} of {WORKERS} workers stopped")
+    stopped = sum(not t.is_alive() for t in threads)
+    print(f"main: {stopped} of {WORKERS} workers stopped")
 
 
 if __name__ == "__main__":

@@ -1,40 +1,34 @@
 """The daemon flag: inherited from the creating thread, fixed once started."""
 
 import threading
+import time
 
 
-def make_thread(made: list[threading.Thread]) -> None:
-    made.append(threading.Thread(target=print))  # created here, never started
+def create_thread(created: list[threading.Thread]) -> None:
+    created.append(threading.Thread(target=print))  # created here, never started
 
 
 def created_by(daemon: bool) -> bool:
-    """Create a thread from a (daemon or not) thread; return the new one's flag."""
-    made: list[threading.Thread] = []
-    creator = threading.Thread(target=make_thread, args=(made,), daemon=daemon)
+    """Create a thread from a daemon or non-daemon thread; return its flag."""
+    created: list[threading.Thread] = []
+    creator = threading.Thread(target=create_thread, args=(created,), daemon=daemon)
     creator.start()
-    creator.join(timeout=10)
-    return made[0].daemon
-
-
-def set_daemon_after_start() -> str:
-    go = threading.Event()
-    t = threading.Thread(target=go.wait, args=(10,))  # runs until go is set
-    t.start()
-    try:
-        t.daemon = True
-    except RuntimeError as exc:
-        return f"RuntimeError: {exc}"
-    finally:
-        go.set()
-        t.join(timeout=10)
-    return "no error"
+    creator.join()
+    return created[0].daemon
 
 
 def main() -> None:
     print(f"main thread: daemon={threading.main_thread().daemon}")
     print(f"thread created by a non-daemon thread: daemon={created_by(daemon=False)}")
     print(f"thread created by a daemon thread: daemon={created_by(daemon=True)}")
-    print(f"setting daemon after start(): {set_daemon_after_start()}")
+
+    t = threading.Thread(target=time.sleep, args=(1,))
+    t.start()
+    try:
+        t.daemon = True
+    except RuntimeError as exc:
+        print(f"setting daemon after start(): RuntimeError: {exc}")
+    t.join()
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ def parse_record(text: str) -> int:
 def main() -> None:
     t = threading.Thread(target=parse_record, args=("12x",), name="parser")
     t.start()
-    t.join(timeout=10)  # returns normally: join() never re-raises
+    t.join()  # returns normally: join() never re-raises
     print("main: join() returned normally; exit status will be 0")
 
 

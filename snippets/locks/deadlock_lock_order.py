@@ -1,60 +1,72 @@
-"""Broken on purpose: two threads take the same two locks in opposite orders."""
+"""Broken on purpose: two transfers lock the same two accounts in opposite orders."""
 
-import os
 import threading
 
-TIME_SCALE = float(os.environ.get("TIME_SCALE", "1"))  # tests set it to run fast
-TIMEOUT = 0.5 * TIME_SCALE
+
+class Account:
+    def __init__(self, name: str, balance: int) -> None:
+        self.name = name
+        self.balance = balance
+        self.lock = threading.Lock()
 
 
-def take_both(
-    first: threading.Lock,
-    second: threading.Lock,
-    both_hold_one: threading.Barrier,
-    timeout: float,
+def transfer(
+    source: Account,
+    target: Account,
+    amount: int,
+    patience: float,
+    source_locked: threading.Event,
+    target_locked: threading.Event,
 ) -> bool:
-    """Return True if this thread got both locks, False if it gave up."""
-    with first:
-        # Make the unlucky timing certain: go on only when both threads hold
-        # their first lock. (Without it, the deadlock happens only sometimes.)
-        both_hold_one.wait()
-        if not second.acquire(timeout=timeout):  # acquire() would wait forever
-            return False  # give up; leaving `with first` releases the first lock
-        second.release()
-        return True
+    """Lock the source, then the target, and move the money; False if it gave up."""
+    name = f"{source.name} -> {target.name}"
+    with source.lock:
+        source_locked.set()
+        target_locked.wait()  # makes the unlucky timing certain: both hold one lock
+        # A plain acquire() would wait forever. With a timeout the transfer gives
+        # up, and leaving the `with` block releases its first lock: that is how
+        # this demo ends, and how a real program can back off and try again.
+        if not target.lock.acquire(timeout=patience):
+            print(f"{name}: gave up waiting for {target.name} after {patience} s")
+            return False
+        try:
+            source.balance -= amount
+            target.balance += amount
+        finally:
+            target.lock.release()
+    print(f"{name}: got {target.name} too, done")
+    return True
 
 
-def run(timeout: float = TIMEOUT) -> dict[str, bool]:
-    """Run the two threads; return, for each, whether it got both locks."""
-    lock_a, lock_b = threading.Lock(), threading.Lock()
-    both_hold_one = threading.Barrier(2, timeout=10)
-    got_both: dict[str, bool] = {}
+def run() -> dict[str, bool]:
+    """Run both transfers at once; return, for each, whether it went through."""
+    a, b = Account("a", 100), Account("b", 100)
+    # One event per account, set once a transfer holds that account's lock.
+    locked = {a: threading.Event(), b: threading.Event()}
+    went_through: dict[str, bool] = {}
 
-    def worker(name: str, first: threading.Lock, second: threading.Lock) -> None:
-        got_both[name] = take_both(first, second, both_hold_one, timeout)
+    def worker(source: Account, target: Account, amount: int, patience: float) -> None:
+        went_through[f"{source.name} -> {target.name}"] = transfer(
+            source, target, amount, patience, locked[source], locked[target]
+        )
 
+    # a -> b gives up first; b -> a waits longer, and gets the lock a -> b releases.
     threads = [
-        threading.Thread(target=worker, args=("a then b", lock_a, lock_b)),
-        threading.Thread(target=worker, args=("b then a", lock_b, lock_a)),
+        threading.Thread(target=worker, args=(a, b, 30, 0.1), name="a -> b"),
+        threading.Thread(target=worker, args=(b, a, 10, 1.0), name="b -> a"),
     ]
     for t in threads:
         t.start()
+    for event in locked.values():
+        event.wait()
+    print("both transfers hold their first lock: a -> b holds a, b -> a holds b")
     for t in threads:
-        t.join(timeout=10)
-        if t.is_alive():
-            raise RuntimeError(f"{t.name} did not finish")
-    return got_both
+        t.join()
+    return went_through
 
 
 def main() -> None:
-    got_both = run()
-    if not all(got_both.values()):
-        print(
-            f"deadlock: each thread held one lock and waited for the other; "
-            f"acquire(timeout={TIMEOUT:.2f}) gave up"
-        )
-    else:
-        print("no deadlock this time")
+    run()
 
 
 if __name__ == "__main__":

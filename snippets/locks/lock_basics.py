@@ -38,9 +38,7 @@ def run(threads: int = 4, rounds: int = 1000) -> int:
     for t in workers:
         t.start()
     for t in workers:
-        t.join(timeout=10)
-        if t.is_alive():
-            raise RuntimeError(f"{t.name} did not finish")
+        t.join()
     return account.balance
 
 

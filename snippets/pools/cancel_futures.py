@@ -6,7 +6,7 @@ import threading
 
 def job(n: int, started: threading.Event, go: threading.Event) -> int:
     started.set()
-    go.wait(timeout=10)  # the first job holds the only worker until go is set
+    go.wait()  # the first job holds the only worker until go is set
     return n
 
 
@@ -14,14 +14,12 @@ def main() -> None:
     started, go = threading.Event(), threading.Event()
     executor = concurrent.futures.ThreadPoolExecutor(max_workers=1)
     futures = [executor.submit(job, n, started, go) for n in range(5)]
-    started.wait(timeout=10)  # job 0 is running; jobs 1 to 4 are queued
+    started.wait()  # job 0 is running; jobs 1 to 4 are queued
     executor.shutdown(wait=False, cancel_futures=True)  # drop the queued jobs
     go.set()
     executor.shutdown(wait=True)  # now wait for the running one
     for n, future in enumerate(futures):
-        state = (
-            "cancelled" if future.cancelled() else f"result {future.result(timeout=1)}"
-        )
+        state = "cancelled" if future.cancelled() else f"result {future.result()}"
         print(f"job {n}: {state}")
 
 

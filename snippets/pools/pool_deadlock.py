@@ -1,22 +1,21 @@
 """A task that waits for another task in the same full pool waits forever.
 
-Here the wait has a timeout, so the demo ends; without it the program hangs.
+Here the wait has a timeout, so the program ends; without it, the program hangs.
 """
 
 import concurrent.futures
-import os
 
-TIME_SCALE = float(os.environ.get("TIME_SCALE", "1"))  # tests set it to run fast
+TIMEOUT = 0.5  # seconds start_service waits for load_config
 
 
 def load_config() -> str:
     return "config"
 
 
-def start_service(executor: concurrent.futures.Executor, timeout: float) -> str:
-    inner = executor.submit(load_config)  # queued behind this very task
+def start_service(executor: concurrent.futures.Executor) -> str:
+    inner = executor.submit(load_config)  # runs when a worker of executor is free
     try:
-        return f"started with {inner.result(timeout=timeout)}"
+        return f"started with {inner.result(timeout=TIMEOUT)}"
     except TimeoutError:
         # The only worker is busy running start_service, waiting for load_config,
         # which needs a free worker to run: neither can move.
@@ -25,15 +24,15 @@ def start_service(executor: concurrent.futures.Executor, timeout: float) -> str:
 
 def main() -> None:
     with concurrent.futures.ThreadPoolExecutor(max_workers=1) as executor:
-        outer = executor.submit(start_service, executor, 0.5 * TIME_SCALE)
-        print(f"same pool:     {outer.result(timeout=10)}")
+        outer = executor.submit(start_service, executor)
+        print(f"same pool:     {outer.result()}")
 
     with (
         concurrent.futures.ThreadPoolExecutor(max_workers=1) as services,
         concurrent.futures.ThreadPoolExecutor(max_workers=1) as loaders,
     ):
-        outer = services.submit(start_service, loaders, 10)
-        print(f"separate pool: {outer.result(timeout=10)}")
+        outer = services.submit(start_service, loaders)
+        print(f"separate pool: {outer.result()}")
 
 
 if __name__ == "__main__":

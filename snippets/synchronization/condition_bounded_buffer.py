@@ -3,8 +3,6 @@
 import threading
 from collections import deque
 
-TIMEOUT = 10  # seconds; only a bug makes a wait last this long
-
 
 class BoundedBuffer:
     def __init__(self, capacity: int) -> None:
@@ -16,24 +14,20 @@ class BoundedBuffer:
     def put(self, item: int) -> None:
         with self.changed:
             # wait_for() re-checks the predicate after every wake-up.
-            if not self.changed.wait_for(
-                lambda: len(self.items) < self.capacity, timeout=TIMEOUT
-            ):
-                raise TimeoutError("the buffer stayed full")
+            self.changed.wait_for(lambda: len(self.items) < self.capacity)
             self.items.append(item)
             self.peak = max(self.peak, len(self.items))
             self.changed.notify_all()  # wake the getters (and any putters)
 
     def get(self) -> int:
         with self.changed:
-            if not self.changed.wait_for(lambda: self.items, timeout=TIMEOUT):
-                raise TimeoutError("the buffer stayed empty")
+            self.changed.wait_for(lambda: len(self.items) > 0)
             item = self.items.popleft()
             self.changed.notify_all()  # wake the putters (and any getters)
             return item
 
 
-def run(items: int = 20, capacity: int = 3) -> tuple[list[int], int]:
+def run(items: int = 8, capacity: int = 3) -> tuple[list[int], int]:
     """Pass items through the buffer; return them as received, and the peak."""
     buffer = BoundedBuffer(capacity)
     received: list[int] = []
@@ -42,26 +36,18 @@ def run(items: int = 20, capacity: int = 3) -> tuple[list[int], int]:
         for item in range(items):
             buffer.put(item)
 
-    def consume() -> None:
-        for _ in range(items):
-            received.append(buffer.get())
-
-    threads = [threading.Thread(target=produce), threading.Thread(target=consume)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=TIMEOUT)
-        if t.is_alive():
-            raise RuntimeError(f"{t.name} did not finish")
+    producer = threading.Thread(target=produce)
+    producer.start()
+    for _ in range(items):
+        item = buffer.get()
+        print(f"got {item}")
+        received.append(item)
+    producer.join()
     return received, buffer.peak
 
 
 def main() -> None:
-    items, capacity = 20, 3
-    received, peak = run(items, capacity)
-    in_order = received == list(range(items))
-    print(f"received {len(received)} items, in order: {in_order}")
-    print(f"the buffer never held more than {capacity}: {peak <= capacity}")
+    run(items=8, capacity=3)
 
 
 if __name__ == "__main__":

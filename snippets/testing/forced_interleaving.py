@@ -11,13 +11,14 @@ class Counter:
 
 def increment_at_barrier(counter: Counter, barrier: threading.Barrier) -> None:
     seen = counter.value  # read...
-    barrier.wait(timeout=5)  # ...both threads have now read the same value...
+    barrier.wait()  # ...both threads have now read the same value...
     counter.value = seen + 1  # ...so the second write overwrites the first
 
 
 def lost_with_barrier() -> int:
     """Two increments with a Barrier between read and write: lost updates."""
     counter = Counter()
+    # The timeout turns a missing thread into BrokenBarrierError, not a hang.
     barrier = threading.Barrier(2, timeout=5)
     threads = [
         threading.Thread(target=increment_at_barrier, args=(counter, barrier))
@@ -26,7 +27,7 @@ def lost_with_barrier() -> int:
     for t in threads:
         t.start()
     for t in threads:
-        t.join(timeout=5)
+        t.join()  # cannot hang: the barrier's timeout bounds each thread
     return 2 - counter.value
 
 
@@ -47,7 +48,7 @@ def lost_with_sleep0(n_threads: int = 4, times: int = 100) -> int:
     for t in threads:
         t.start()
     for t in threads:
-        t.join(timeout=5)
+        t.join()  # each thread runs a fixed number of steps, then ends
     return n_threads * times - counter.value
 
 

@@ -7,6 +7,7 @@ import threading
 class Counter:
     def __init__(self) -> None:
         self.value = 0
+        self.lock = threading.Lock()  # only add_safely() uses it
 
 
 def same(value: int) -> int:
@@ -18,34 +19,28 @@ def add_unsafely(counter: Counter, times: int) -> None:
         counter.value = same(counter.value) + 1  # read, (switch?), write
 
 
-def add_safely(counter: Counter, lock: threading.Lock, times: int) -> None:
+def add_safely(counter: Counter, times: int) -> None:
     for _ in range(times):
-        with lock:
+        with counter.lock:
             counter.value = same(counter.value) + 1
 
 
 def lost_updates(locked: bool, n_threads: int = 4, times: int = 2_000) -> int:
-    counter, lock = Counter(), threading.Lock()
-    if locked:
-        threads = [
-            threading.Thread(target=add_safely, args=(counter, lock, times))
-            for _ in range(n_threads)
-        ]
-    else:
-        threads = [
-            threading.Thread(target=add_unsafely, args=(counter, times))
-            for _ in range(n_threads)
-        ]
+    counter = Counter()
+    target = add_safely if locked else add_unsafely
+    threads = [
+        threading.Thread(target=target, args=(counter, times)) for _ in range(n_threads)
+    ]
     for t in threads:
         t.start()
     for t in threads:
-        t.join(timeout=30)
+        t.join()  # each thread runs a fixed number of steps, then ends
     return n_threads * times - counter.value
 
 
 def share_that_lost(locked: bool, interval: float, runs: int = 20) -> float:
     """The share of `runs` runs that lost an update, at this switch interval."""
-    before = sys.getswitchinterval()
+    before = sys.getswitchinterval()  # process-wide: restore it afterwards
     sys.setswitchinterval(interval)
     try:
         return sum(lost_updates(locked) > 0 for _ in range(runs)) / runs

@@ -1,16 +1,13 @@
 """Start a thread with real arguments, then wait for it to finish."""
 
-import os
 import threading
 import time
-
-TIME_SCALE = float(os.environ.get("TIME_SCALE", "1"))  # tests set it to run fast
 
 
 def download(url: str, retries: int = 1) -> None:
     name = threading.current_thread().name
     print(f"{name}: fetching {url} (up to {retries} tries)")
-    time.sleep(2 * TIME_SCALE)  # stands in for waiting on the network
+    time.sleep(2)  # stands in for waiting on the network
     print(f"{name}: done")
 
 

@@ -1,34 +1,23 @@
-"""Default thread names, current_thread(), enumerate() and is_alive()."""
+"""Thread names, current_thread(), enumerate(), is_alive() and ident."""
 
 import threading
 
 
-def worker(ready: threading.Barrier, go: threading.Event, seen: dict[str, str]) -> None:
+def show_threads() -> None:
     me = threading.current_thread()  # the Thread object of the thread running this
-    seen[me.name] = f"daemon={me.daemon}, ident is set: {me.ident is not None}"
-    ready.wait()  # tell main() that this thread is running
-    go.wait(timeout=10)  # stay alive until main() has looked at enumerate()
+    alive = [t.name for t in threading.enumerate()]  # every thread alive now
+    print(f"{me.name}: is_alive() {me.is_alive()}, threads alive: {alive}")
 
 
 def main() -> None:
-    ready = threading.Barrier(3, timeout=10)  # two workers and main()
-    go = threading.Event()
-    seen: dict[str, str] = {}
-    unnamed = threading.Thread(target=worker, args=(ready, go, seen))
-    named = threading.Thread(target=worker, args=(ready, go, seen), name="loader")
-    print(f"before start(): {unnamed.name!r} is_alive() is {unnamed.is_alive()}")
-    unnamed.start()
-    named.start()
-    ready.wait()  # both workers are now running
-    print(f"running: {sorted(t.name for t in threading.enumerate())}")
-    print(f"while running: is_alive() is {unnamed.is_alive()}")
-    go.set()
+    show_threads()  # called directly: it runs in the main thread
+    unnamed = threading.Thread(target=show_threads)
+    named = threading.Thread(target=show_threads, name="loader")
     for t in (unnamed, named):
-        t.join(timeout=10)
-    print(f"after join(): is_alive() is {unnamed.is_alive()}")
-    print(f"main() runs in {threading.current_thread().name!r}")
-    for name, facts in sorted(seen.items()):
-        print(f"{name}: {facts}")
+        print(f"before start(): {t.name!r}, is_alive() {t.is_alive()}, ident {t.ident}")
+        t.start()
+        t.join()
+        print(f"after join(): {t.name!r}, is_alive() {t.is_alive()}")
 
 
 if __name__ == "__main__":

@@ -23,7 +23,7 @@ def main() -> None:
     for t in threads:
         t.start()
     for t in threads:
-        t.join(timeout=10)
+        t.join()
         if t.error is not None:
             print(f"{t.name}: failed with {type(t.error).__name__}")
         else:
