@@ -3,7 +3,7 @@
 It uses the one shared runner (snippet_runner.run_snippet), with two extra
 variables in the snippet's environment:
 
-* SNIPPET_SWITCH_INTERVAL=1e-6, which tests/sitehook/sitecustomize.py passes
+* SNIPPET_SWITCH_INTERVAL=1e-6, which snippet_runner/sitehook/sitecustomize.py passes
   to sys.setswitchinterval() before the snippet starts, so the interpreter asks
   the running thread to hand over the GIL every microsecond instead of every
   5 ms: interleavings that are rare at the default become common;

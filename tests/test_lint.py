@@ -13,6 +13,7 @@ from snippet_runner import BROKEN_ON_PURPOSE, ROOT, SNIPPETS, all_snippets
 
 PATHS = [
     "snippets",
+    "snippet_runner",
     "tests",
     "hooks",
     "scripts",
@@ -21,7 +22,16 @@ PATHS = [
     "docs/notebooks",
 ]
 #: What codespell reads: everything a reader or a maintainer reads.
-SPELLED = ["docs", "snippets", "README.md", "tests", "threadviz", "hooks", "scripts"]
+SPELLED = [
+    "docs",
+    "snippets",
+    "snippet_runner",
+    "README.md",
+    "tests",
+    "threadviz",
+    "hooks",
+    "scripts",
+]
 
 
 def run(*command: str) -> subprocess.CompletedProcess:

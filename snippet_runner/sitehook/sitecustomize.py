@@ -1,4 +1,4 @@
-"""Loaded at start-up by every snippet that tests/snippet_runner.py runs.
+"""Loaded at start-up by every snippet that snippet_runner/__init__.py runs.
 
 The runner puts this folder on PYTHONPATH, so the snippet still runs as a real
 script (`python snippets/<page>/<name>.py`), but with guards that a plain
