@@ -24,6 +24,8 @@ import sys
 import threading
 import time
 import types
+from collections.abc import Sequence
+from typing import Any
 
 THREAD_EXCEPTION_EXIT = 3
 
@@ -45,7 +47,7 @@ if _time_scale != 1:
     time.sleep = _scaled_sleep
 
     class _ScaledTimer(threading.Timer):
-        def __init__(self, interval: float, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        def __init__(self, interval: float, *args: Any, **kwargs: Any) -> None:
             super().__init__(interval * _time_scale, *args, **kwargs)
 
     threading.Timer = _ScaledTimer  # type: ignore[misc]
@@ -54,7 +56,12 @@ if _time_scale != 1:
         """Scale asyncio.sleep once asyncio is imported (importing it here
         would slow every snippet's start-up)."""
 
-        def find_spec(self, name, path, target=None):  # type: ignore[no-untyped-def]
+        def find_spec(
+            self,
+            name: str,
+            path: Sequence[str] | None,
+            target: types.ModuleType | None = None,
+        ) -> importlib.machinery.ModuleSpec | None:
             if name != "asyncio":
                 return None
             spec = importlib.machinery.PathFinder.find_spec(name, path)
@@ -66,7 +73,7 @@ if _time_scale != 1:
                 exec_module(module)
                 real = module.sleep
 
-                async def scaled(delay: float, result=None):  # type: ignore[no-untyped-def]
+                async def scaled(delay: float, result: Any = None) -> Any:
                     return await real(delay * _time_scale, result)
 
                 module.sleep = scaled
