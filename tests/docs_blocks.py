@@ -15,6 +15,7 @@ from pathlib import Path
 
 import markdown
 from pytest_codeblocks import CodeBlock, extract_from_buffer
+
 from snippet_runner import ROOT, page_output_matches
 
 PYTHON = {"python", "py", "python3"}

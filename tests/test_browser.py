@@ -34,6 +34,7 @@ from browser import (
     visit_pages,
     weight_table,
 )
+
 from snippet_runner import ROOT
 
 REQUIRED = os.environ.get("REQUIRE_BROWSER", "") not in ("", "0")

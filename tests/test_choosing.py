@@ -7,8 +7,8 @@ import sys
 import textwrap
 
 import pytest
-from snippet_runner import DOCS, snippet_output
 
+from snippet_runner import DOCS, snippet_output
 from snippets.choosing import process_pool_cpu
 
 

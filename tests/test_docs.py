@@ -16,6 +16,7 @@ import yaml
 # matrix (noxfile.py) installs only the test tools, so there it is skipped.
 pytest.importorskip("mkdocs", reason="site test: needs requirements.txt")
 from docs_blocks import Block, blocks, pages, strip_markers
+
 from snippet_runner import (
     ROOT,
     THREAD_EXCEPTION_DEMOS,

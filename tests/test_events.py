@@ -4,7 +4,6 @@ import threading
 import time
 
 from snippet_runner import snippet_output
-
 from snippets.events import event_release_many
 
 

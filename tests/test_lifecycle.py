@@ -9,6 +9,7 @@ import threading
 import time
 
 import pytest
+
 from snippet_runner import (
     BROKEN_ON_PURPOSE,
     ROOT,
@@ -17,7 +18,6 @@ from snippet_runner import (
     run_snippet,
     snippet_output,
 )
-
 from snippets.lifecycle import daemon_flag, exception_collected, stop_event
 
 # --- daemon threads ----------------------------------------------------------

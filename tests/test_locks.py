@@ -4,8 +4,8 @@ import re
 import threading
 
 import pytest
-from snippet_runner import BROKEN_ON_PURPOSE, snippet_output
 
+from snippet_runner import BROKEN_ON_PURPOSE, snippet_output
 from snippets.locks import (
     deadlock_forgotten_release,
     deadlock_lock_order,

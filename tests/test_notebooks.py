@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+
 from snippet_runner import ROOT
 
 pytest.importorskip("mkdocs_jupyter", reason="notebook pages: needs requirements.txt")

@@ -7,8 +7,8 @@ import sys
 import threading
 
 import pytest
-from snippet_runner import BROKEN_ON_PURPOSE, run_snippet, snippet_output
 
+from snippet_runner import BROKEN_ON_PURPOSE, run_snippet, snippet_output
 from snippets.pools import map_broken, map_first_error, pool_deadlock
 
 # --- map() ---------------------------------------------------------------------

@@ -7,8 +7,8 @@ import threading
 from collections import Counter
 
 import pytest
-from snippet_runner import BROKEN_ON_PURPOSE, snippet_output
 
+from snippet_runner import BROKEN_ON_PURPOSE, snippet_output
 from snippets.queues import (
     pipeline_many_producers,
     pipeline_sentinel,

@@ -3,8 +3,8 @@
 import re
 
 import pytest
-from snippet_runner import BROKEN_ON_PURPOSE, snippet_output
 
+from snippet_runner import BROKEN_ON_PURPOSE, snippet_output
 from snippets.races import race_locked_counter, race_unsafe_counter
 
 RUNS = 5

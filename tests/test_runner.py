@@ -5,6 +5,7 @@ import sys
 import textwrap
 
 import pytest
+
 from snippet_runner import SnippetFailed, run_snippet
 
 THREAD_RAISES = """

@@ -4,6 +4,7 @@ import ast
 import sys
 
 import pytest
+
 from snippet_runner import SNIPPETS, all_snippets, snippet_output
 
 

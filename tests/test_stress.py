@@ -12,8 +12,9 @@ its bug) are printed as a table at the end of the run. See tests/stress.py.
 import textwrap
 
 import pytest
-from snippet_runner import DEFAULT_TIMEOUT, all_snippets
 from stress import MAX_FAILURES, Shown, stress_registered_snippet, stress_snippet
+
+from snippet_runner import DEFAULT_TIMEOUT, all_snippets
 
 
 def pytest_generate_tests(metafunc):

@@ -7,8 +7,8 @@ import threading
 import time
 
 import pytest
-from snippet_runner import snippet_output
 
+from snippet_runner import snippet_output
 from snippets.synchronization import (
     barrier_start,
     condition_bounded_buffer,

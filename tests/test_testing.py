@@ -11,8 +11,8 @@ import time
 from concurrent.futures import Executor, ThreadPoolExecutor
 
 import pytest
-from snippet_runner import ROOT, snippet_output
 
+from snippet_runner import ROOT, snippet_output
 from snippets.testing import (
     forced_interleaving,
     gil_state,

@@ -10,8 +10,8 @@ import types
 from collections import Counter
 
 import pytest
-from snippet_runner import run_snippet, snippet_output
 
+from snippet_runner import run_snippet, snippet_output
 from snippets.threads import (
     cpu_bound_speedup,
     io_bound_overlap,
