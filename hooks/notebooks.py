@@ -19,6 +19,8 @@
    moved out of that notebook's output and added to the site as
    images/timelines/<name>-light.png and <name>-dark.png. One run per chart,
    so the build stays fast, and a content page always matches the notebook.
+   Every chart, there and in the notebooks, gets its PNG's width and height
+   as attributes, so that the page keeps its place while it loads.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ import os
 import posixpath
 import re
 import shutil
+import struct
 import sys
 from pathlib import Path
 
@@ -241,7 +244,9 @@ def extract_images(html_text: str, store: dict[str, bytes]) -> str:
         ):
             _timeline_files[name_attr.group(1), theme.group(1)].content_bytes = png
         src = f"figures/{name}{fragment}"
-        return f'<img{m.group(1)}src="{src}" loading="lazy"{m.group(3)}>'
+        width, height = png_size(png)
+        size = "" if "width=" in attrs else f' width="{width}" height="{height}"'
+        return f'<img{m.group(1)}src="{src}" loading="lazy"{size}{m.group(3)}>'
 
     return _DATA_IMG.sub(move, html_text)
 
@@ -281,9 +286,35 @@ def on_page_content(
     return resolve_md_links(text, page, files)
 
 
+def png_size(png: bytes) -> tuple[int, int]:
+    """A PNG's width and height, from its header (the IHDR chunk)."""
+    return struct.unpack(">II", png[16:24])
+
+
+_TIMELINE_IMG = re.compile(
+    rf'<img\b(?![^>]*\swidth=)(?=[^>]*\ssrc="[^"]*{TIMELINES}/([\w-]+)-(\w+)\.png)'
+)
+
+
+def size_timelines(output: str) -> str:
+    """Give a content page's timeline <img> its PNG's width and height, so
+    that nothing below it moves when it loads (Material's CSS scales it down
+    with height: auto)."""
+
+    def add(m: re.Match[str]) -> str:
+        file = _timeline_files.get((m.group(1), m.group(2)))
+        if file is None or not file.content_bytes:
+            return m.group(0)
+        return '<img width="{}" height="{}"'.format(*png_size(file.content_bytes))
+
+    return _TIMELINE_IMG.sub(add, output)
+
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Write the images moved out of a notebook page (the site directory has
-    been cleaned by now)."""
+    been cleaned by now); size a content page's timelines (every page has
+    been rendered, so every timeline has been drawn)."""
+    output = size_timelines(output)
     store = _images.pop(page.file.src_uri, None)
     if store:
         folder = Path(page.file.abs_dest_path).parent / "figures"

@@ -1,9 +1,18 @@
 """MkDocs hooks for the site (listed under `hooks:` in mkdocs.yml)."""
 
+import re
 import sys
+from pathlib import Path
 
-if sys.version_info < (3, 11):  # noqa: UP036 - the point is a clear message on old Pythons
+#: The oldest supported Python: `requires-python` in pyproject.toml, the one
+#: place that states it (read without tomllib, which older Pythons lack).
+FLOOR = re.search(
+    r'^requires-python = ">=([\d.]+)"$',
+    (Path(__file__).resolve().parent.parent / "pyproject.toml").read_text("utf-8"),
+    re.MULTILINE,
+)[1]
+if sys.version_info < tuple(map(int, FLOOR.split("."))):
     raise SystemExit(
-        "This site's toolchain needs Python 3.11 or newer "
-        f"(Material for MkDocs 9.8 requires it); this is {sys.version.split()[0]}."
+        f"This site's toolchain needs Python {FLOOR} or newer "
+        f"(pyproject.toml, requires-python); this is {sys.version.split()[0]}."
     )

@@ -19,6 +19,9 @@ from pytest_codeblocks import CodeBlock, extract_from_buffer
 from snippet_runner import ROOT, page_output_matches
 
 PYTHON = {"python", "py", "python3"}
+#: The one command a `sh` block may hold: the check of an exercise's answer,
+#: which tests/test_exercises.py runs on every exercise.
+COMMAND = re.compile(r"^python -m exercises check (?P<name>[\w/]+\.py)$")
 SECTION_MARKER = re.compile(r"^\s*# --8<-- \[(start|end):[\w-]+\]\s*$")
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 TITLE = re.compile(r'title="([^"]*)"')
@@ -40,8 +43,9 @@ class Block:
     title: str
     code: str
     expected_output: str | None
-    kind: str  # "snippet", "excerpt" or "inline"
-    file: Path | None = None  # the snippet file, for "snippet" and "excerpt"
+    kind: str  # "snippet", "excerpt", "inline" or "command"
+    #: the snippet file, for "snippet" and "excerpt"; the exercise, for "command"
+    file: Path | None = None
     output_title: str = ""  # the title of the expected-output block
 
     @property
@@ -100,7 +104,7 @@ def blocks(page: Path, text: str | None = None) -> tuple[list[Block], list[str]]
         problems.append(
             f"{page.relative_to(ROOT)}: {n_fences} code fences but only {n_seen} "
             "are python blocks or expected-output blocks; every other block is "
-            "untested (see README, 'Code blocks')"
+            "untested (see README, 'Adding a page, a snippet and its test')"
         )
     output_titles = [
         m.group(1) if m else ""
@@ -129,10 +133,23 @@ def blocks(page: Path, text: str | None = None) -> tuple[list[Block], list[str]]
             "inline",
             output_title=titles.get(id(cb), ""),
         )
+        if lang == "sh" and cb.expected_output is None:
+            commands = [COMMAND.match(line) for line in cb.code.strip().splitlines()]
+            if len(commands) == 1 and commands[0]:
+                block.kind = "command"
+                block.file = ROOT / "exercises" / commands[0]["name"]
+                if not block.file.is_file():
+                    problems.append(
+                        f"{block.where}: the command checks an exercise that does "
+                        f"not exist, {block.file.relative_to(ROOT)}"
+                    )
+                result.append(block)
+                continue
         if lang not in PYTHON:
             problems.append(
                 f"{block.where}: a '{lang or 'plain'}' block is not tested; use a "
-                "python block, or expected output after one"
+                "python block, or expected output after one (an 'sh' block may "
+                "only hold one `python -m exercises check <page>/<name>.py`)"
             )
             continue
         if title:

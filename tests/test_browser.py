@@ -1,8 +1,9 @@
 """The built site in a real browser: Debian's Chromium, driven by Playwright.
 
-The site is built once, served on 127.0.0.1, and every page in sitemap.xml is
-visited once; all per-page checks read that one visit. Then the site-wide
-checks: search, the copy button, the palette toggle.
+The site the run built once (conftest.py's `site`) is served on 127.0.0.1,
+and every page in sitemap.xml is visited once; all per-page checks read that
+one visit. Then the site-wide checks: search (loaded only when it is opened),
+the copy button, the palette toggle. The tools live in sitetools/.
 
 Without Chromium these tests are skipped, with a reason that says how to run
 them. With REQUIRE_BROWSER=1 (set by .ci/run) a missing browser, Playwright or
@@ -18,24 +19,12 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from browser import (
-    AXE_JS,
-    PAGE_WEIGHT_BUDGET,
-    WAIT_MS,
-    BrowserThread,
-    Visit,
-    build_site,
-    chromium_path,
-    keep_local,
-    problems,
-    serve,
-    site_file,
-    sitemap_paths,
-    visit_pages,
-    weight_table,
-)
 
-from snippet_runner import ROOT
+from sitetools import ROOT
+from sitetools.chromium import ChromiumThread, chromium_path, new_context
+from sitetools.server import serve, site_file, sitemap_paths
+from sitetools.visit import AXE_JS, Visit, find_problems, visit_pages, weight_table
+from sitetools.weight import PAGE_WEIGHT_BUDGET
 
 REQUIRED = os.environ.get("REQUIRE_BROWSER", "") not in ("", "0")
 HOW_TO_ENABLE = (
@@ -47,6 +36,10 @@ HOW_TO_ENABLE = (
 #: axe-core rules switched off, each with the reason. Empty: every rule runs.
 AXE_DISABLED_RULES: dict[str, str] = {}
 
+#: Material's search index and search worker: loaded only once a reader opens
+#: search (overrides/partials/lazy-search.html).
+SEARCH_FILES = re.compile(r"/search/search_index\.json$|/workers/search\.[^/]*\.js$")
+
 
 def unavailable(what: str) -> None:
     message = f"browser tests need {what}: {HOW_TO_ENABLE}"
@@ -56,30 +49,31 @@ def unavailable(what: str) -> None:
 
 
 @pytest.fixture(scope="session")
-def browser():
-    """Debian's Chromium, one for the session (see BrowserThread)."""
+def chromium():
+    """Debian's Chromium, one for the session (sitetools.chromium.ChromiumThread)."""
     if chromium_path() is None:
         unavailable("Chromium (/usr/bin/chromium or $CHROMIUM)")
     try:
         import playwright.sync_api  # noqa: F401 - only: is it installed?
     except ImportError:
         unavailable("Playwright for Python")
-    chromium = BrowserThread()
-    yield chromium
-    chromium.close()
+    thread = ChromiumThread()
+    yield thread
+    thread.close()
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory):
-    """The site, built once. BROWSER_SITE=<folder> tests a site built before."""
+def browser_site(request):
+    """The site the run built (conftest.py's `site`); BROWSER_SITE=<folder>
+    tests a site built before instead."""
     if os.environ.get("BROWSER_SITE"):
         return Path(os.environ["BROWSER_SITE"]).resolve()
-    return build_site(tmp_path_factory.mktemp("browser") / "site")
+    return request.getfixturevalue("site")
 
 
 @pytest.fixture(scope="session")
-def base(site):
-    with serve(site) as url:
+def base(browser_site):
+    with serve(browser_site) as url:
         yield url
 
 
@@ -88,14 +82,6 @@ def axe_js():
     if not AXE_JS.is_file():
         unavailable(f"axe-core ({AXE_JS.relative_to(ROOT)})")
     return AXE_JS.read_text(encoding="utf-8")
-
-
-def new_context(browser, base, **options):
-    """A context that refuses, and so cannot leak, any request off 127.0.0.1."""
-    context = browser.new_context(**options)
-    context.set_default_timeout(WAIT_MS)
-    keep_local(context, base)
-    return context
 
 
 def visit_all(browser, base, site, paths, axe_js, **options) -> dict[str, Visit]:
@@ -115,46 +101,52 @@ def visit_all(browser, base, site, paths, axe_js, **options) -> dict[str, Visit]
 
 
 @pytest.fixture(scope="session")
-def visits(browser, base, site):
+def visits(chromium, base, browser_site):
     axe_js = AXE_JS.read_text(encoding="utf-8") if AXE_JS.is_file() else None
-    return browser.run(visit_all, base, site, sitemap_paths(site), axe_js)
+    paths = sitemap_paths(browser_site)
+    return chromium.run(visit_all, base, browser_site, paths, axe_js)
 
 
 @pytest.fixture(scope="session")
-def found(visits, base, site):
-    return problems(visits, base, site)
+def site_problems(visits, base, browser_site):
+    """Each per-page check, mapped to what it found wrong on the site."""
+    return find_problems(visits, base, browser_site)
 
 
-# --- the site: one test, one worker, one build, one browser --------------------
+# --- the site: one test, one worker, one browser -------------------------------
 #
-# pytest-xdist spreads tests over workers, and a second worker would build
-# the site and launch Chromium again. So the site is checked by one test,
+# pytest-xdist spreads tests over workers, and a second worker would launch
+# Chromium and visit every page again. So the site is checked by one test,
 # each check a subtest of its own, reported (and failing) on its own.
 
 
 @pytest.mark.timeout(240)  # building and visiting every page, on a busy machine
-def test_site_in_chromium(subtests, browser, base, site, visits, found):
+def test_site_in_chromium(
+    subtests, chromium, base, browser_site, visits, site_problems
+):
     with subtests.test(msg="sitemap.xml lists the home page and every Markdown page"):
         assert "" in visits, "the home page is not in sitemap.xml"
         assert len(visits) >= len(list((ROOT / "docs").rglob("*.md")))
 
     with subtests.test(msg="every page loads with status 200"):
-        assert not found["status"], found["status"]
+        assert not site_problems["status"], site_problems["status"]
 
     with subtests.test(msg="no page logs a console error"):
-        assert not found["console"], "\n".join(found["console"])
+        assert not site_problems["console"], "\n".join(site_problems["console"])
 
     with subtests.test(msg="no request leaves 127.0.0.1"):
-        assert not found["offsite"], "requests off 127.0.0.1 (blocked):\n" + (
-            "\n".join(found["offsite"])
+        assert not site_problems["offsite"], "requests off 127.0.0.1 (blocked):\n" + (
+            "\n".join(site_problems["offsite"])
         )
 
     with subtests.test(msg="every code block has a copy button"):
         assert any(v.code_blocks for v in visits.values()), "no page has code"
-        assert not found["copy"], "\n".join(found["copy"])
+        assert not site_problems["copy"], "\n".join(site_problems["copy"])
 
     with subtests.test(msg="every internal link and anchor resolves"):
-        assert not found["links"], "broken links:\n" + "\n".join(found["links"])
+        assert not site_problems["links"], "broken links:\n" + "\n".join(
+            site_problems["links"]
+        )
 
     with subtests.test(msg="axe-core: zero violations on every page"):
         if not AXE_JS.is_file():
@@ -162,27 +154,40 @@ def test_site_in_chromium(subtests, browser, base, site, visits, found):
         # Every rule and impact in the palette the system asks for (light);
         # the colour rules again in the dark palette.
         assert all("light" in v.axe and "dark" in v.axe for v in visits.values())
-        assert not found["axe"], "axe-core violations:\n" + "\n".join(found["axe"])
+        assert not site_problems["axe"], "axe-core violations:\n" + "\n".join(
+            site_problems["axe"]
+        )
 
     with subtests.test(
         msg=f"page weight <= {PAGE_WEIGHT_BUDGET // 1024} KB gzipped, images aside"
     ):
-        table = weight_table(visits)
+        table = weight_table({p: (v.weight, v.raw_weight) for p, v in visits.items()})
         print(f"Page weight (same-origin files but images):\n{table}")
-        assert not found["weight"], (
+        assert not site_problems["weight"], (
             f"pages over {PAGE_WEIGHT_BUDGET / 1024:.0f} KB gzipped:\n{table}"
         )
 
-    with subtests.test(msg="search for Semaphore opens its section"):
-        browser.run(search_semaphore, base)
+    with subtests.test(msg="a page load fetches neither the search index nor worker"):
+        fetched = [
+            f"/{p}: {url}"
+            for p, v in visits.items()
+            for url in v.same_origin
+            if SEARCH_FILES.search(urlsplit(url).path)
+        ]
+        assert not fetched, "search loaded before it was opened:\n" + "\n".join(fetched)
+
+    with subtests.test(
+        msg="search, once opened, finds Semaphore and opens its section"
+    ):
+        chromium.run(search_semaphore, base)
 
     with subtests.test(msg="a snippet's copy button copies exactly the snippet"):
-        browser.run(copy_a_snippet, base, site)
+        chromium.run(copy_a_snippet, base, browser_site)
 
     with subtests.test(
         msg="the palette toggle switches to dark, and a reload keeps it"
     ):
-        browser.run(toggle_the_palette, base)
+        chromium.run(toggle_the_palette, base)
 
 
 # --- the checks themselves can fail ---------------------------------------------
@@ -206,7 +211,7 @@ GOOD_PAGE = """<!doctype html>
 """
 
 
-def test_checks_catch_a_broken_page(browser, tmp_path, axe_js):
+def test_checks_catch_a_broken_page(chromium, tmp_path, axe_js):
     """A tiny hand-written site: one page with one fault of each kind, one
     clean page, and a sitemap entry for a page that does not exist."""
     site = tmp_path / "broken"
@@ -223,25 +228,27 @@ def test_checks_catch_a_broken_page(browser, tmp_path, axe_js):
     (site / "sitemap.xml").write_text(f"<urlset>{locs}</urlset>")
     with serve(site) as url:
         paths = sitemap_paths(site)
-        visits = browser.run(visit_all, url, site, paths, axe_js, wait_ms=500)
-        found = problems(visits, url, site)
+        # No Material here, so the wait for copy buttons runs out on the
+        # broken page: a short wait keeps the test fast.
+        visits = chromium.run(visit_all, url, site, paths, axe_js, wait_ms=2000)
+        problems = find_problems(visits, url, site)
 
     def says(check: str, *words: str) -> bool:
-        return any(all(w in line for w in words) for line in found[check])
+        return any(all(w in line for w in words) for line in problems[check])
 
-    assert found["status"] == ["/gone/: status 404"]
+    assert problems["status"] == ["/gone/: status 404"]
     assert says("console", "/:", "a deliberate console error")
-    assert found["offsite"] == ["/: http://offsite.invalid/pixel.png"]
-    assert found["copy"] == ["/: 0 copy buttons for 1 code blocks"]
-    assert sorted(found["links"]) == [
+    assert problems["offsite"] == ["/: http://offsite.invalid/pixel.png"]
+    assert problems["copy"] == ["/: 0 copy buttons for 1 code blocks"]
+    assert sorted(problems["links"]) == [
         f"/: {url}good/#nowhere -> no such anchor",
         f"/: {url}missing/ -> no such page",
     ]
     assert says("axe", "/ [light] image-alt")
     assert not says("axe", "/good/")
-    assert [line.split(":")[0] for line in found["weight"]] == ["/"]
+    assert [line.split(":")[0] for line in problems["weight"]] == ["/"]
     assert not any(
-        line.startswith("/good/") for lines in found.values() for line in lines
+        line.startswith("/good/") for lines in problems.values() for line in lines
     )
 
 
@@ -249,10 +256,21 @@ def test_checks_catch_a_broken_page(browser, tmp_path, axe_js):
 
 
 def search_semaphore(browser, base):
+    """Open search, search, follow a result. Search is loaded on demand: the
+    index and the worker are fetched only once the search box is opened."""
     context = new_context(browser, base)
     page = context.new_page()
+    search_files: list[str] = []
+
+    def note(request):
+        if SEARCH_FILES.search(urlsplit(request.url).path):
+            search_files.append(request.url)
+
+    page.on("request", note)
     try:
-        page.goto(base)
+        page.goto(base, wait_until="load")
+        page.wait_for_function("() => document.querySelector('.md-search__input')")
+        assert search_files == [], f"fetched before search was opened: {search_files}"
         page.locator(".md-search__input").click()  # loads the index on demand
         page.locator(".md-search__input").press_sequentially("Semaphore")
         result = page.locator(
@@ -272,6 +290,8 @@ def search_semaphore(browser, base):
         viewport = page.viewport_size
         assert box is not None
         assert 0 <= box["y"] < viewport["height"] / 2, "section not scrolled to"
+        fetched = {SEARCH_FILES.search(urlsplit(u).path).group(0) for u in search_files}
+        assert len(fetched) == 2, f"opening search fetched only {search_files}"
     finally:
         context.close()
 

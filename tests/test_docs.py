@@ -2,11 +2,8 @@
 the site builds with `mkdocs build --strict`."""
 
 import ast
-import os
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,6 +14,9 @@ import yaml
 pytest.importorskip("mkdocs", reason="site test: needs requirements.txt")
 from docs_blocks import Block, blocks, pages, strip_markers
 
+from exercises.checking import all_programs
+from exercises.checks import EXERCISES
+from sitetools.build import build_site
 from snippet_runner import (
     ROOT,
     THREAD_EXCEPTION_DEMOS,
@@ -57,8 +57,30 @@ def test_every_snippet_is_shown_whole_on_some_page():
     shown = {
         path for page in pages() for path, section in includes(page) if not section
     }
-    orphans = [f"snippets/{s}" for s in all_snippets() if f"snippets/{s}" not in shown]
-    assert not orphans, f"snippets that no page includes whole: {orphans}"
+    programs = [f"snippets/{s}" for s in all_snippets()] + all_programs()
+    orphans = [path for path in programs if path not in shown]
+    assert not orphans, f"snippets and exercises that no page includes whole: {orphans}"
+
+
+def test_every_exercise_is_on_its_page_with_its_check_command():
+    """exercises/<page>/<name>.py, its solution and the command that checks it
+    are on docs/<page>.md (a dash in a page's name is an underscore in the
+    folder's)."""
+    problems = []
+    for name, exercise in EXERCISES.items():
+        page = ROOT / "docs" / (name.split("/")[0].replace("_", "-") + ".md")
+        shown = {path for path, _ in includes(page)} if page.is_file() else set()
+        commands = {b.file for b in blocks(page)[0] if b.kind == "command"}
+        for path in (exercise.path, exercise.solution):
+            if path.relative_to(ROOT).as_posix() not in shown:
+                problems.append(
+                    f"{page.name} does not include {path.relative_to(ROOT)}"
+                )
+        if exercise.path not in commands:
+            problems.append(
+                f"{page.name} has no block `python -m exercises check {name}`"
+            )
+    assert not problems, "\n".join(problems)
 
 
 @pytest.mark.parametrize("page", pages(), ids=PAGE_IDS)
@@ -73,6 +95,13 @@ def test_page_code_blocks_run_and_print_what_the_page_shows(page, tmp_path, requ
     for n, block in enumerate(blocks(page)[0]):
         if block.kind == "excerpt":
             continue  # the whole file is on the page too, and runs there
+        if block.kind == "command" or (
+            block.kind == "snippet" and block.file.is_relative_to(ROOT / "exercises")
+        ):
+            # An exercise is broken on purpose. tests/test_exercises.py runs
+            # this very command on every exercise (it must fail, and say why)
+            # and checks every solution with it (it must pass).
+            continue
         if update and block.expected_output is not None:
             update_output(block, tmp_path / f"block_{n}.py")
             continue
@@ -284,6 +313,25 @@ def test_checker_flags_blocks_it_cannot_test():
     assert "differs from that file" in joined
 
 
+def test_checker_accepts_only_the_check_command_in_a_shell_block():
+    text = (
+        "```sh\npython -m exercises check races/unsafe_counter.py\n```\n\n"
+        "```sh\npip install something\n```\n\n"
+        "```sh\npython -m exercises check races/unsafe_counter.py\nrm -r x\n```\n\n"
+        "```sh\npython -m exercises check races/no_such_exercise.py\n```\n\n"
+        "```console\n$ python -m exercises check races/unsafe_counter.py\n```\n"
+    )
+    found, problems = blocks(FAKE_PAGE, text)
+    assert [(b.kind, b.file) for b in found] == [
+        ("command", ROOT / "exercises/races/unsafe_counter.py"),
+        ("command", ROOT / "exercises/races/no_such_exercise.py"),
+    ]
+    assert len(problems) == 4, problems
+    assert sum("a 'sh' block is not tested" in p for p in problems) == 2
+    assert "a 'console' block is not tested" in problems[-1]
+    assert "exercises/races/no_such_exercise.py" in problems[2]
+
+
 def test_checker_accepts_a_whole_snippet_and_its_output():
     code = strip_markers((ROOT / "snippets/threads/start_thread.py").read_text())
     text = (
@@ -357,29 +405,9 @@ def test_update_mode_rewrites_only_the_output_block(tmp_path, monkeypatch):
 # --- the strict build --------------------------------------------------------
 
 
-def mkdocs_build(config: Path, site: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "--strict",
-            "-f",
-            str(config),
-            "-d",
-            str(site),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-
-
-def test_strict_build_passes(tmp_path):
-    proc = mkdocs_build(ROOT / "mkdocs.yml", tmp_path / "site")
-    assert proc.returncode == 0, f"mkdocs build --strict failed:\n{proc.stderr}"
+def test_strict_build_passes(built_site):
+    """The run's one build of the site (conftest.py) is `mkdocs build --strict`."""
+    assert built_site.passed, f"mkdocs build --strict failed:\n{built_site.log}"
 
 
 BROKEN = {  # what to add to a page, and what the failed build must name
@@ -410,7 +438,7 @@ def test_strict_build_fails_on(breakage, tmp_path):
             (site / entry.name).symlink_to(entry)
     with (site / "docs" / "index.md").open("a") as page:
         page.write(f"\n\n{BROKEN[breakage][0]}\n")
-    proc = mkdocs_build(site / "mkdocs.yml", tmp_path / "site")
-    assert proc.returncode != 0, f"the build passed despite a {breakage}"
+    build = build_site(tmp_path / "site", site / "mkdocs.yml", strict=True, check=False)
+    assert not build.passed, f"the build passed despite a {breakage}"
     for name in BROKEN[breakage][1]:
-        assert name in proc.stderr, proc.stderr
+        assert name in build.log, build.log

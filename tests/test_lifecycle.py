@@ -25,12 +25,10 @@ from snippets.lifecycle import daemon_flag, exception_collected, stop_event
 
 def test_exit_waits_for_the_non_daemon_thread_but_not_for_the_daemon_thread():
     # At this scale the non-daemon thread works 0.2 s and the daemon one 12 s.
-    start = time.perf_counter()
+    # What was printed shows what the exit waited for, with no clock: the
+    # non-daemon thread finished, and the daemon thread printed nothing,
+    # neither its work's end nor its finally.
     run = run_snippet("lifecycle/daemon_exit.py", time_scale="0.2")
-    seconds = time.perf_counter() - start
-    assert seconds >= 0.2, "the program did not wait for the non-daemon thread"
-    assert seconds < 6, "the program waited for the daemon thread"
-    # The daemon thread printed nothing: neither its work's end nor its finally.
     assert run.stdout.splitlines() == [
         "main: starting a non-daemon thread (1 s) and a daemon thread (60 s)",
         "non-daemon: done",
@@ -68,26 +66,23 @@ def test_stop_event_wakes_the_worker_in_the_middle_of_its_pause(monkeypatch):
     deadline = time.monotonic() + 5
     while not checks and time.monotonic() < deadline:  # now it is in wait(60)
         time.sleep(0.001)
-    start = time.perf_counter()
     stop.set()
-    t.join(timeout=5)
-    assert not t.is_alive(), "the worker did not stop"
-    assert time.perf_counter() - start < 1, "wait(timeout) did not wake on set()"
+    t.join(timeout=30)  # half the 60 s pause: still alive means not woken
+    assert not t.is_alive(), "wait(timeout) did not wake on set()"
     assert checks == [1], "it checked for work again after stop was set"
 
 
 def test_stop_event_snippet_stops_promptly():
     # Event.wait(timeout) is not scaled by the runner: the pause is a real 60 s.
-    start = time.perf_counter()
     out = snippet_output("lifecycle/stop_event.py").stdout
-    assert time.perf_counter() - start < 10
     assert out.splitlines()[:2] == [
         "main: asking the poller to stop",
         "poller: stop requested, closing connections",
     ]
     found = re.search(r"the poller stopped (\d+\.\d+) s later", out)
     assert found, out
-    assert float(found[1]) < 0.3, "the poller did not stop at once"
+    # Against the 60 s pause it would otherwise finish (not a speed budget):
+    assert float(found[1]) < 60 / 2, "the poller was not woken by set()"
 
 
 # --- join() ------------------------------------------------------------------
@@ -148,14 +143,12 @@ def test_ctrl_c_stops_every_worker_cleanly():
     try:
         ready = proc.stdout.readline()  # blocks until the workers are running
         assert ready.startswith("ready: 3 workers running"), ready
-        start = time.perf_counter()
         proc.send_signal(signal.SIGINT)
         out, err = proc.communicate(timeout=5)
     finally:
         proc.kill()
         proc.wait(timeout=5)
-    assert proc.returncode == 0, err
-    assert time.perf_counter() - start < 3, "the workers did not stop promptly"
+    assert proc.returncode == 0, err  # and within communicate()'s 5 s
     assert out.splitlines() == [
         "main: Ctrl-C received, asking the workers to stop",
         "main: 3 of 3 workers stopped",

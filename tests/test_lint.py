@@ -1,5 +1,6 @@
-"""Snippets (and the tests) pass `ruff check` and `ruff format --check`, the
-snippets' type hints pass mypy, and the pages and snippets are spelled right."""
+"""Every Python file passes `ruff check` and `ruff format --check`; the
+snippets' type hints and the tooling packages pass mypy; and the pages,
+snippets and tooling are spelled right."""
 
 import subprocess
 import sys
@@ -13,24 +14,30 @@ from snippet_runner import BROKEN_ON_PURPOSE, ROOT, SNIPPETS, all_snippets
 
 PATHS = [
     "snippets",
+    "exercises",
     "snippet_runner",
+    "sitetools",
     "tests",
     "hooks",
-    "scripts",
     "noxfile.py",
     "threadviz",
     "docs/notebooks",
+    "scripts",  # scripts/lighthouse.py, until it moves to sitetools/
 ]
+#: The tooling packages mypy checks, at zero errors.
+#: (exercises/ holds the exercise checker and every exercise and solution.)
+TYPED_PACKAGES = ["snippet_runner", "sitetools", "threadviz", "exercises"]
 #: What codespell reads: everything a reader or a maintainer reads.
 SPELLED = [
     "docs",
     "snippets",
+    "exercises",
     "snippet_runner",
     "README.md",
     "tests",
     "threadviz",
+    "sitetools",
     "hooks",
-    "scripts",
 ]
 
 
@@ -58,6 +65,33 @@ def test_snippet_type_hints_pass_mypy():
     checked = [str(SNIPPETS / s) for s in all_snippets() if s not in BROKEN_ON_PURPOSE]
     proc = run("mypy", "--no-error-summary", *checked)
     assert proc.returncode == 0, f"mypy:\n{proc.stdout}{proc.stderr}"
+
+
+def test_tooling_type_hints_pass_mypy():
+    """The runner, the site tooling and the timeline recorder, with the same
+    settings as the snippets ([tool.mypy] in pyproject.toml)."""
+    pytest.importorskip("mypy", reason="lint test: needs requirements.txt")
+    proc = run("mypy", "--no-error-summary", *TYPED_PACKAGES)
+    assert proc.returncode == 0, f"mypy:\n{proc.stdout}{proc.stderr}"
+
+
+def test_every_python_file_is_linted():
+    """PATHS covers every tracked Python file: a new folder cannot slip by."""
+    proc = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard", "*.py"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    if proc.returncode != 0:
+        pytest.skip(f"not a git checkout: {proc.stderr.strip()}")
+    missed = [
+        f
+        for f in proc.stdout.splitlines()
+        if not any(f == p or f.startswith(p.rstrip("/") + "/") for p in PATHS)
+    ]
+    assert not missed, f"Python files outside tests/test_lint.py's PATHS: {missed}"
 
 
 def test_spelling():

@@ -96,11 +96,14 @@ def test_first_error_ends_the_loop_and_later_results_are_lost():
 
 def test_after_an_error_the_map_iterator_is_finished_and_unstarted_calls_cancelled():
     hold = threading.Event()
+    running = threading.Event()  # task 1 has started: forced, not left to luck
     ran = []
 
     def task(n: int) -> int:
         if n == 0:
+            running.wait(timeout=5)
             raise LookupError(n)
+        running.set()
         hold.wait(timeout=5)  # tasks 1 (and maybe 2) hold both workers
         ran.append(n)
         return n
@@ -174,20 +177,23 @@ def test_cancel_futures_drops_only_the_queued_tasks():
 # --- max_workers -------------------------------------------------------------
 
 
+def documented_cpus() -> int | None:
+    """The CPU count that this version's default uses."""
+    if sys.version_info >= (3, 13):
+        return os.process_cpu_count()
+    return os.cpu_count()
+
+
 def documented_default() -> int:
     """min(32, CPUs + 4), with the CPU count that this version uses."""
-    if sys.version_info >= (3, 13):
-        cpus = os.process_cpu_count()
-    else:
-        cpus = os.cpu_count()
-    return min(32, (cpus or 1) + 4)
+    return min(32, (documented_cpus() or 1) + 4)
 
 
 def test_default_pool_starts_min_32_cpus_plus_4_threads_for_blocked_tasks():
     out = snippet_output("pools/default_max_workers.py").stdout.splitlines()
     width = documented_default()
     assert out == [
-        f"os.cpu_count(): {os.cpu_count()}",
+        f"CPUs the default counts: {documented_cpus()}",
         f"100 blocked tasks submitted: the pool started {width} threads",
         f"all 100 tasks done, on {width} threads",
     ]

@@ -3,7 +3,6 @@
 import queue
 import re
 import sys
-import threading
 from collections import Counter
 
 import pytest
@@ -47,25 +46,9 @@ def test_the_sentinel_program_prints_each_item_once_and_each_stop():
     assert out.count("got the sentinel") == 2
 
 
-def test_the_sentinel_pipeline_uses_the_module_attributes(monkeypatch):
+def test_the_sentinel_pipeline_uses_the_module_attributes(threading_spy):
     """A recorder can swap `threading` and `queue` and see what is made."""
-    made = []
-
-    def spy(real_module):
-        class Spy:
-            def __getattr__(self, name):
-                real = getattr(real_module, name)
-
-                def make(*args, **kwargs):
-                    made.append(name)
-                    return real(*args, **kwargs)
-
-                return make if name in {"Thread", "Queue"} else real
-
-        return Spy()
-
-    monkeypatch.setattr(pipeline_sentinel, "threading", spy(threading))
-    monkeypatch.setattr(pipeline_sentinel, "queue", spy(queue))
+    made = threading_spy(pipeline_sentinel)
     assert pipeline_sentinel.run(10, 3) == Counter(range(10))
     assert sorted(made) == ["Queue"] + ["Thread"] * 4
 

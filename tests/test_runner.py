@@ -2,7 +2,6 @@
 
 import subprocess
 import sys
-import textwrap
 
 import pytest
 
@@ -38,16 +37,10 @@ if __name__ == "__main__":
 """
 
 
-def write(tmp_path, source):
-    path = tmp_path / "program.py"
-    path.write_text(textwrap.dedent(source))
-    return path
-
-
-def test_plain_python_exits_0_when_a_thread_raises(tmp_path):
+def test_plain_python_exits_0_when_a_thread_raises(write_program):
     """The reason the runner exists: this is what a reader's `python` does."""
     proc = subprocess.run(
-        [sys.executable, write(tmp_path, THREAD_RAISES)],
+        [sys.executable, write_program(THREAD_RAISES)],
         capture_output=True,
         text=True,
         timeout=30,
@@ -56,25 +49,25 @@ def test_plain_python_exits_0_when_a_thread_raises(tmp_path):
     assert "ValueError: boom in a worker" in proc.stderr
 
 
-def test_runner_fails_when_a_thread_raises(tmp_path):
+def test_runner_fails_when_a_thread_raises(write_program):
     with pytest.raises(SnippetFailed, match="raised an exception in a thread"):
-        run_snippet(write(tmp_path, THREAD_RAISES))
+        run_snippet(write_program(THREAD_RAISES))
 
 
-def test_runner_can_allow_thread_exceptions_for_demos(tmp_path):
-    run = run_snippet(write(tmp_path, THREAD_RAISES), allow_thread_exceptions=True)
+def test_runner_can_allow_thread_exceptions_for_demos(write_program):
+    run = run_snippet(write_program(THREAD_RAISES), allow_thread_exceptions=True)
     assert run.stdout == "main finished\n"
     assert "ValueError: boom in a worker" in run.stderr
 
 
-def test_runner_fails_on_a_hang_and_dumps_every_thread(tmp_path):
+def test_runner_fails_on_a_hang_and_dumps_every_thread(write_program):
     with pytest.raises(SnippetFailed, match="hung for 1 s") as info:
-        run_snippet(write(tmp_path, HANGS), timeout=1)
+        run_snippet(write_program(HANGS), timeout=1)
     message = str(info.value)
     assert "in wait" in message  # the stuck thread's stack
     assert "in join" in message  # and the main thread
 
 
-def test_runner_fails_on_a_non_zero_exit(tmp_path):
+def test_runner_fails_on_a_non_zero_exit(write_program):
     with pytest.raises(SnippetFailed, match="exited with status 1"):
-        run_snippet(write(tmp_path, "raise SystemExit(1)\n"))
+        run_snippet(write_program("raise SystemExit(1)\n"))

@@ -5,7 +5,12 @@ import sys
 
 import pytest
 
-from snippet_runner import SNIPPETS, all_snippets, snippet_output
+from exercises.checking import all_programs
+from snippet_runner import ROOT, all_snippets, snippet_output
+
+#: Every program a reader copies: the snippets, and the exercises and their
+#: solutions (an exercise is broken on purpose, but it is a complete program).
+PROGRAMS = [f"snippets/{s}" for s in all_snippets()] + all_programs()
 
 
 @pytest.mark.parametrize("name", all_snippets())
@@ -14,11 +19,11 @@ def test_snippet_runs_cleanly(name):
     snippet_output(name)
 
 
-@pytest.mark.parametrize("name", all_snippets())
+@pytest.mark.parametrize("name", PROGRAMS)
 def test_snippet_is_a_complete_program(name):
-    tree = ast.parse((SNIPPETS / name).read_text(encoding="utf-8"))
+    tree = ast.parse((ROOT / name).read_text(encoding="utf-8"))
     functions = {n.name for n in tree.body if isinstance(n, ast.FunctionDef)}
-    assert "main" in functions, f"snippets/{name}: define a main() function"
+    assert "main" in functions, f"{name}: define a main() function"
     last = tree.body[-1]
     assert ast.unparse(last) == "if __name__ == '__main__':\n    main()", (
         f'snippets/{name}: end with `if __name__ == "__main__":` and a call to main()'
@@ -34,4 +39,4 @@ def test_snippet_is_a_complete_program(name):
         if isinstance(node, ast.ImportFrom) and node.module and not node.level
     }
     outside = imported - set(sys.stdlib_module_names) - {"__future__"}
-    assert not outside, f"snippets/{name}: standard library only, not {outside}"
+    assert not outside, f"{name}: standard library only, not {outside}"

@@ -9,8 +9,6 @@ The figures (runs, failures, how often each broken-on-purpose snippet showed
 its bug) are printed as a table at the end of the run. See tests/stress.py.
 """
 
-import textwrap
-
 import pytest
 from stress import MAX_FAILURES, Shown, stress_registered_snippet, stress_snippet
 
@@ -82,22 +80,16 @@ if __name__ == "__main__":
 """
 
 
-def write(tmp_path, source):
-    path = tmp_path / "program.py"
-    path.write_text(textwrap.dedent(source))
-    return path
-
-
-def test_stress_runs_with_a_tiny_switch_interval_and_dev_mode(tmp_path):
+def test_stress_runs_with_a_tiny_switch_interval_and_dev_mode(write_program):
     result = stress_snippet(
-        write(tmp_path, SWITCH_INTERVAL), 1, expected=(Shown("page", "1e-06 True\n"),)
+        write_program(SWITCH_INTERVAL), 1, expected=(Shown("page", "1e-06 True\n"),)
     )
     assert result.failures == []
 
 
-def test_stress_fails_a_fixed_snippet_that_prints_a_wrong_line(tmp_path):
+def test_stress_fails_a_fixed_snippet_that_prints_a_wrong_line(write_program):
     result = stress_snippet(
-        write(tmp_path, FLAKY), 6, expected=(Shown("page.md", "total 200\n"),)
+        write_program(FLAKY), 6, expected=(Shown("page.md", "total 200\n"),)
     )
     assert result.runs == 6
     assert len(result.failures) == 2  # runs 1 and 4
@@ -107,12 +99,12 @@ def test_stress_fails_a_fixed_snippet_that_prints_a_wrong_line(tmp_path):
     )
 
 
-def test_stress_counts_how_often_a_broken_snippet_shows_its_bug(tmp_path):
-    result = stress_snippet(write(tmp_path, FLAKY), 6, bug_pattern=r"total 199")
+def test_stress_counts_how_often_a_broken_snippet_shows_its_bug(write_program):
+    result = stress_snippet(write_program(FLAKY), 6, bug_pattern=r"total 199")
     assert (result.failures, result.bug_shown, result.bug_rate) == ([], 2, 2 / 6)
 
 
-def test_stress_stops_after_a_few_failures(tmp_path):
-    result = stress_snippet(write(tmp_path, "raise SystemExit(1)\n"), 50)
+def test_stress_stops_after_a_few_failures(write_program):
+    result = stress_snippet(write_program("raise SystemExit(1)\n"), 50)
     assert (result.runs, len(result.failures)) == (MAX_FAILURES, MAX_FAILURES)
     assert "exited with status 1" in result.failures[0]

@@ -12,7 +12,7 @@ from concurrent.futures import Executor, ThreadPoolExecutor
 
 import pytest
 
-from snippet_runner import ROOT, snippet_output
+from snippet_runner import ROOT, gil_enabled, snippet_output
 from snippets.testing import (
     forced_interleaving,
     gil_state,
@@ -211,7 +211,8 @@ def test_the_suites_leak_guard_fails_a_test_that_leaves_a_thread(tmp_path):
         capture_output=True,
         text=True,
         timeout=60,
-        env={**os.environ, "THREAD_LEAK_GRACE": "0.2"},
+        # The copied conftest imports the repository's packages.
+        env={**os.environ, "THREAD_LEAK_GRACE": "0.2", "PYTHONPATH": str(ROOT)},
     )
     assert proc.returncode == 1, proc.stdout + proc.stderr
     assert "ERROR at teardown of test_leaks" in proc.stdout
@@ -268,5 +269,4 @@ def test_gil_state_says_what_the_running_interpreter_is():
     assert state.startswith(
         f"Python {sys.version_info.major}.{sys.version_info.minor},"
     )
-    enabled = getattr(sys, "_is_gil_enabled", lambda: True)()
-    assert state.endswith("GIL enabled" if enabled else "GIL disabled")
+    assert state.endswith("GIL enabled" if gil_enabled() else "GIL disabled")

@@ -1,7 +1,8 @@
 """The thread recorder (threadviz) and the data of the site's timeline charts.
 
-The recorder tests need only the standard library; the chart tests skip
-themselves without matplotlib (the version matrix in noxfile.py has none).
+The recorder tests need only the standard library; the chart tests need
+matplotlib, so they are marked `toolchain`, which the nox sessions on every
+Python (noxfile.py) deselect.
 """
 
 import queue
@@ -72,14 +73,14 @@ def test_lock_records_holding_and_a_timed_out_wait():
         join(t)
     tl = rec.timeline()
     assert got == [False]
-    (failed,) = [i for i in tl.of(WAITING, "lock") if not i.ok]
+    (failed,) = [i for i in tl.intervals_in(WAITING, "lock") if not i.ok]
     assert failed.thread == "w"
     assert failed.duration >= 0.05
-    (held,) = tl.of(HOLDING, "lock")
+    (held,) = tl.intervals_in(HOLDING, "lock")
     assert held.thread == "main"
     assert held.start <= failed.start
     assert failed.end <= held.end
-    assert [i.thread for i in tl.of(RUNNING)] == ["w"]
+    assert [i.thread for i in tl.intervals_in(RUNNING)] == ["w"]
     assert tl.threads == ["main", "w"]
 
 
@@ -88,7 +89,7 @@ def test_rlock_records_one_hold_for_nested_acquires():
     lock = rec.threading.RLock()
     with lock, lock, lock:
         pass
-    assert len(rec.timeline().of(HOLDING, "lock")) == 1
+    assert len(rec.timeline().intervals_in(HOLDING, "lock")) == 1
 
 
 def hammer(rec, guard, threads=4, rounds=30):
@@ -112,7 +113,7 @@ def test_lock_holds_never_overlap():
     rec = Recorder()
     lock = rec.threading.Lock()
     assert hammer(rec, lock) == 4 * 30
-    holds = rec.timeline().of(HOLDING, "lock")
+    holds = rec.timeline().intervals_in(HOLDING, "lock")
     assert len(holds) == 4 * 30
     assert overlapping_pairs(holds) == []
 
@@ -130,7 +131,7 @@ def test_overlap_check_catches_a_guard_that_admits_two():
     workers = [rec.threading.Thread(target=work) for _ in range(2)]
     start(*workers)
     join(*workers)
-    assert overlapping_pairs(rec.timeline().of(HOLDING, "two"))
+    assert overlapping_pairs(rec.timeline().intervals_in(HOLDING, "two"))
 
 
 def test_semaphore_peak_equals_its_limit():
@@ -147,8 +148,8 @@ def test_semaphore_peak_equals_its_limit():
     start(*workers)
     join(*workers)
     tl = rec.timeline()
-    assert max_overlap(tl.of(HOLDING, "slots")) == limit
-    assert len(tl.of(HOLDING, "slots")) == 3 * limit
+    assert max_overlap(tl.intervals_in(HOLDING, "slots")) == limit
+    assert len(tl.intervals_in(HOLDING, "slots")) == 3 * limit
 
 
 def test_queue_get_on_empty_queue_is_blocked_and_fails():
@@ -158,7 +159,7 @@ def test_queue_get_on_empty_queue_is_blocked_and_fails():
         q.get(timeout=0.02)
     q.put(1)
     assert q.get(timeout=T) == 1
-    failed_get, put, get = rec.timeline().of(BLOCKED, "q")
+    failed_get, put, get = rec.timeline().intervals_in(BLOCKED, "q")
     assert not failed_get.ok
     assert failed_get.duration >= 0.02
     assert put.ok
@@ -172,7 +173,7 @@ def test_barrier_releases_parties_only_after_the_last_arrives():
     workers = [rec.threading.Thread(target=gate.wait) for _ in range(3)]
     start(*workers)
     join(*workers)
-    waits = rec.timeline().of(BLOCKED, "gate")
+    waits = rec.timeline().intervals_in(BLOCKED, "gate")
     assert len(waits) == 3
     assert max(w.start for w in waits) <= min(w.end for w in waits)
 
@@ -196,9 +197,9 @@ def test_condition_wait_is_blocked_and_pauses_the_hold():
         cond.notify_all()
     join(t)
     tl = rec.timeline()
-    (wait,) = tl.of(BLOCKED, "cond", thread="waiter")
+    (wait,) = tl.intervals_in(BLOCKED, "cond", thread="waiter")
     assert wait.ok
-    holds = tl.of(HOLDING, "cond")
+    holds = tl.intervals_in(HOLDING, "cond")
     assert [h.thread for h in holds] == ["waiter", "main", "waiter"]
     assert overlapping_pairs(holds) == []  # waiting released the lock
 
@@ -211,8 +212,8 @@ def test_event_wait_and_join_are_blocked():
     assert done.wait(T)
     join(t)
     tl = rec.timeline()
-    assert tl.of(BLOCKED, "done", thread="main")
-    assert tl.of(BLOCKED, "join setter", thread="main")
+    assert tl.intervals_in(BLOCKED, "done", thread="main")
+    assert tl.intervals_in(BLOCKED, "join setter", thread="main")
     assert [(m.thread, m.label) for m in tl.marks] == [("setter", "set")]
 
 
@@ -259,7 +260,7 @@ def test_watched_attribute_counts_exactly_the_lost_updates():
     start(*workers)
     join(*workers)
     tl = rec.timeline()
-    windows = tl.of(UNGUARDED, "value")
+    windows = tl.intervals_in(UNGUARDED, "value")
     assert box.value == 1
     assert len(overlapping_pairs(windows)) == 1
     assert [i.ok for i in windows].count(False) == 1
@@ -283,7 +284,7 @@ def recorded(name):
 def test_unsafe_counter_timeline_accounts_for_every_lost_update():
     s = recorded("race-unsafe")
     expected = scenarios.RACE_THREADS * scenarios.RACE_INCREMENTS
-    windows = s.timeline.of(UNGUARDED, "counter.value")
+    windows = s.timeline.intervals_in(UNGUARDED, "counter.value")
     assert len(windows) == expected
     assert lost(s.timeline) == expected - s.result
     # a write loses an update only if another thread's window overlapped it
@@ -294,7 +295,7 @@ def test_unsafe_counter_timeline_accounts_for_every_lost_update():
 
 def test_locked_counter_timeline_no_two_threads_hold_the_lock_at_once():
     s = recorded("race-locked")
-    holds = s.timeline.of(HOLDING, "lock")
+    holds = s.timeline.intervals_in(HOLDING, "lock")
     assert s.result == scenarios.RACE_THREADS * scenarios.RACE_INCREMENTS
     assert len(holds) == s.result
     assert len({h.thread for h in holds}) == scenarios.RACE_THREADS
@@ -304,16 +305,16 @@ def test_locked_counter_timeline_no_two_threads_hold_the_lock_at_once():
 def test_deadlock_timeline_shows_each_thread_holding_what_the_other_wants():
     s = recorded("deadlock")
     assert not all(s.result.values()), "the deadlock should have been caught"
-    timed_out = [i for i in s.timeline.of(WAITING) if not i.ok]
+    timed_out = [i for i in s.timeline.intervals_in(WAITING) if not i.ok]
     assert timed_out
     for wait in timed_out:
         holders = [
             h
-            for h in s.timeline.of(HOLDING, wait.obj)
+            for h in s.timeline.intervals_in(HOLDING, wait.obj)
             if h.thread != wait.thread and h.start <= wait.start and h.end > wait.start
         ]
         assert holders, f"nobody held {wait.obj} while {wait.thread} waited for it"
-        mine = s.timeline.of(HOLDING, thread=wait.thread)
+        mine = s.timeline.intervals_in(HOLDING, thread=wait.thread)
         assert any(h.start <= wait.start and h.end >= wait.end for h in mine)
 
 
@@ -323,20 +324,24 @@ def test_pipeline_timeline_every_item_through_the_queue_once():
     assert sorted(s.result.elements()) == list(range(items))
     labels = [m.label for m in s.timeline.marks if m.obj == "q"]
     assert labels.count("put") == labels.count("get") == items + consumers
-    getters = {i.thread for i in s.timeline.of(BLOCKED, "q") if "consumer" in i.thread}
+    getters = {
+        i.thread
+        for i in s.timeline.intervals_in(BLOCKED, "q")
+        if "consumer" in i.thread
+    }
     assert len(getters) == consumers
 
 
 def test_semaphore_timeline_peak_holders_equal_the_limit():
     s = recorded("semaphore")
-    holds = s.timeline.of(HOLDING, "slots")
+    holds = s.timeline.intervals_in(HOLDING, "slots")
     assert len(holds) == scenarios.SEMAPHORE_TASKS
     assert max_overlap(holds) == scenarios.SEMAPHORE_LIMIT == s.result
 
 
 def test_barrier_timeline_all_parties_released_after_the_last_arrived():
     s = recorded("barrier")
-    waits = s.timeline.of(BLOCKED, "start_line")
+    waits = s.timeline.intervals_in(BLOCKED, "start_line")
     assert len(waits) == scenarios.BARRIER_PARTIES
     assert all(w.ok for w in waits)
     assert max(w.start for w in waits) <= min(w.end for w in waits)
@@ -356,6 +361,7 @@ def test_scenarios_do_not_touch_the_imported_snippets():
 PNG = b"\x89PNG\r\n\x1a\n"
 
 
+@pytest.mark.toolchain
 def test_chart_is_a_pair_of_small_pngs():
     pytest.importorskip("matplotlib", reason="charts need matplotlib")
     from threadviz import chart
@@ -374,6 +380,7 @@ def test_chart_is_a_pair_of_small_pngs():
     assert "&quot;chart&quot;" in html
 
 
+@pytest.mark.toolchain
 def test_states_all_have_a_colour_and_a_label():
     pytest.importorskip("matplotlib", reason="charts need matplotlib")
     from threadviz import chart

@@ -13,15 +13,18 @@ import html
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import matplotlib
 
 matplotlib.use("Agg")  # no display: render to PNG only
 
 import matplotlib.pyplot as plt
+from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
+from matplotlib.typing import RcKeyType
 
 from .recorder import (
     BLOCKED,
@@ -75,7 +78,7 @@ WIDTH_IN = 8.0
 DPI = 100
 
 
-def _style(theme: Theme) -> dict[str, object]:
+def _style(theme: Theme) -> dict[RcKeyType, Any]:
     return {
         "figure.facecolor": "none",
         "axes.facecolor": "none",
@@ -212,7 +215,7 @@ def draw_timeline(fig: Figure, theme: Theme, timeline: Timeline) -> None:
     if timeline.title:
         ax.set_title(timeline.title, loc="left", fontsize=11, fontweight="bold")
     present = {i.state for i in timeline.intervals} | {RUNNING}
-    handles = [
+    handles: list[Artist] = [
         Patch(facecolor=STATE_COLOURS[s], label=STATE_LABELS[s])
         for s in STATE_COLOURS
         if s in present

@@ -12,15 +12,20 @@ starts them, and the notebook, run as a script (`python measure.py`), has no
 
 from __future__ import annotations
 
+import functools
 import json
 import multiprocessing
 import os
 import platform
+import statistics
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+
+from snippet_runner import gil_enabled
 
 WORKERS = (1, 2, 4, 8, 16)
 JOBS = 16  # every width divides the jobs evenly, so the ideal is exact
@@ -51,8 +56,7 @@ def machine() -> dict[str, object]:
         "free-threaded build": bool(
             __import__("sysconfig").get_config_var("Py_GIL_DISABLED")
         ),
-        # sys._is_gil_enabled() is new in 3.13; before that the GIL is always on.
-        "GIL enabled": getattr(sys, "_is_gil_enabled", lambda: True)(),
+        "GIL enabled": gil_enabled(),
         "platform": platform.platform(terse=True),
     }
 
@@ -85,7 +89,7 @@ def with_threads(
     for n in widths:
         with ThreadPoolExecutor(max_workers=n) as pool:
             timed_map(pool, job, args[:n])  # warm up: start all n threads
-            times[n] = best_of(repeats, lambda pool=pool: timed_map(pool, job, args))
+            times[n] = best_of(repeats, functools.partial(timed_map, pool, job, args))
     return times
 
 
@@ -133,8 +137,62 @@ def _time_process_pools(
             # One tiny job per process: every process started and imported us.
             list(pool.map(count_job, [1] * n, chunksize=1))
             startup[n] = time.perf_counter() - start
-            times[n] = best_of(repeats, lambda pool=pool: timed_map(pool, job, args))
+            times[n] = best_of(repeats, functools.partial(timed_map, pool, job, args))
     return times, startup
+
+
+def spin(stop: threading.Event) -> None:
+    """CPU-bound pure Python, until told to stop: it needs the GIL all the time."""
+    while not stop.is_set():
+        pass
+
+
+def wake_up_delays(
+    rounds: int,
+    wait: float = 0.001,
+    *,
+    cpu_thread: bool = False,
+    switch_interval: float | None = None,
+) -> list[float]:
+    """How late an I/O-bound thread runs again after each short blocking wait.
+
+    A thread waits `wait` seconds in `time.sleep()`, which blocks in the
+    kernel and releases the GIL as a socket read does, `rounds` times; each
+    delay is the time the wait took minus `wait`. With cpu_thread=True another
+    thread spins in pure Python meanwhile, so the waiting thread must get the
+    GIL back from it each time it wakes. `switch_interval` sets
+    sys.setswitchinterval() for the measurement, then restores it.
+    """
+    delays: list[float] = []
+
+    def io_bound() -> None:
+        for _ in range(rounds):
+            start = time.perf_counter()
+            time.sleep(wait)
+            delays.append(time.perf_counter() - start - wait)
+
+    old_interval = sys.getswitchinterval()
+    stop = threading.Event()
+    spinner = threading.Thread(target=spin, args=(stop,), name="cpu-bound")
+    waiter = threading.Thread(target=io_bound, name="io-bound")
+    try:
+        if switch_interval is not None:
+            sys.setswitchinterval(switch_interval)
+        if cpu_thread:
+            spinner.start()
+        waiter.start()
+        waiter.join()
+    finally:
+        stop.set()
+        if spinner.ident is not None:  # it was started
+            spinner.join()
+        sys.setswitchinterval(old_interval)
+    return delays
+
+
+def median_and_p95(values: list[float]) -> tuple[float, float]:
+    """The median and the 95th percentile."""
+    return statistics.median(values), statistics.quantiles(values, n=20)[-1]
 
 
 def speedups(times: dict[int, float]) -> dict[int, float]:

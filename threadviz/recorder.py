@@ -89,7 +89,7 @@ class Timeline:
         times = [i.end for i in self.intervals] + [m.time for m in self.marks]
         return max(times, default=0.0)
 
-    def of(
+    def intervals_in(
         self, state: str | None = None, obj: str | None = None, thread: str = ""
     ) -> list[Interval]:
         """The intervals with this state, primitive and thread (any if omitted)."""
@@ -118,7 +118,7 @@ class Timeline:
 
     def first_start(self) -> float:
         """When the first thread other than main started running."""
-        starts = [i.start for i in self.of(RUNNING) if i.thread != "main"]
+        starts = [i.start for i in self.intervals_in(RUNNING) if i.thread != "main"]
         return min(starts, default=0.0)
 
     def objects(self, state: str) -> list[str]:
@@ -202,7 +202,7 @@ class Recorder:
             self._threads.setdefault(name)
             self._marks.append(Mark(name, self.now(), label, obj))
 
-    def see(self, name: str) -> None:
+    def add_row(self, name: str) -> None:
         """Give a thread its row, in order of first appearance."""
         with self._lock:
             self._threads.setdefault(name)
@@ -249,7 +249,7 @@ class Recorder:
 
     def run(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         """Call fn in this thread, recorded as RUNNING for its duration."""
-        self.see(thread_label())
+        self.add_row(thread_label())
         start = self.now()
         try:
             return fn(*args, **kwargs)
@@ -280,7 +280,10 @@ class Recorder:
             if read is None:
                 return  # a write with no read first: initialisation
             start, seen = read
-            lost = current - seen if isinstance(seen, int) else int(current != seen)
+            if isinstance(seen, int) and isinstance(current, int):
+                lost = current - seen
+            else:
+                lost = int(current != seen)
             rec.add(UNGUARDED, start, rec.now(), obj, ok=not lost)
             if lost:  # negative when it rolled back a lost value: it still adds up
                 rec.mark(f"lost {lost}", obj)
@@ -561,7 +564,7 @@ class RecordingThreading:
     def Barrier(
         self,
         parties: int,
-        action: Callable[[], object] | None = None,
+        action: Callable[[], None] | None = None,
         timeout: float | None = None,
     ) -> _RecBarrier:
         name = self._rec.name_for("Barrier")
@@ -580,7 +583,7 @@ def _thread_class(rec: Recorder, base: type[_threading.Thread]) -> type:
         """A Thread whose run() is recorded as RUNNING, and join() as BLOCKED."""
 
         def start(self) -> None:
-            rec.see(self.name)  # rows in the order the threads were started
+            rec.add_row(self.name)  # rows in the order the threads were started
             super().start()
 
         def run(self) -> None:

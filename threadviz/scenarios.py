@@ -53,19 +53,22 @@ def load(snippet: str, time_scale: float = TIME_SCALE) -> types.ModuleType:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     if isinstance(getattr(module, "time", None), types.ModuleType):
-        module.time = scaled_time(time_scale)
+        vars(module)["time"] = scaled_time(time_scale)
     return module
 
 
 @dataclass
 class Scenario:
-    """One recorded run of one example."""
+    """One recorded run of one example: its snippet's `run(*args)`, or
+    `record(recorder, module)` where the run needs more than a call."""
 
     name: str  # the image's file name: images/timelines/<name>-light.png
     snippet: str  # relative to snippets/
     title: str
     alt: str  # the image's alt text
-    record: Callable[[Recorder, types.ModuleType], Any]
+    args: tuple[Any, ...] = ()  # what the snippet's run() is called with
+    quiet: bool = False  # True: its threads print as they go; keep that out
+    record: Callable[[Recorder, types.ModuleType], Any] | None = None
     timeline: Timeline | None = None
     result: Any = None
     facts: dict[str, Any] = field(default_factory=dict)
@@ -74,56 +77,33 @@ class Scenario:
         module = load(self.snippet)
         rec = Recorder()
         with rec.patch(module):
-            self.result = rec.run(self.record, rec, module)
+            self.result = rec.run(self._call, rec, module)
         self.timeline = rec.timeline(self.title)
         return self
+
+    def _call(self, rec: Recorder, module: types.ModuleType) -> Any:
+        if self.record is not None:
+            return self.record(rec, module)
+        output = io.StringIO() if self.quiet else None
+        with contextlib.redirect_stdout(output) if output else contextlib.nullcontext():
+            return module.run(*self.args)
 
 
 # --- the examples: what to call, with which arguments -------------------------
 # Few iterations: the chart must stay readable, and every bar is a real event.
 
 RACE_THREADS, RACE_INCREMENTS = 2, 6
+PIPELINE_ITEMS, PIPELINE_CONSUMERS = 20, 2
+SEMAPHORE_TASKS, SEMAPHORE_LIMIT = 6, 2
+BARRIER_PARTIES = 4
+IO_PAGES = [1, 2, 3]
 
 
 def _race_unsafe(rec: Recorder, module: types.ModuleType) -> int:
-    module.Counter = rec.watch_attribute(module.Counter, "value", "counter.value")
+    """Mark each write to the counter, to show which ones lost an update."""
+    counter = rec.watch_attribute(module.Counter, "value", "counter.value")
+    vars(module)["Counter"] = counter
     return module.run(RACE_THREADS, RACE_INCREMENTS)
-
-
-def _race_locked(rec: Recorder, module: types.ModuleType) -> int:
-    return module.run(RACE_THREADS, RACE_INCREMENTS)
-
-
-def _call_run(rec: Recorder, module: types.ModuleType) -> Any:
-    return module.run()
-
-
-PIPELINE_ITEMS, PIPELINE_CONSUMERS = 20, 2
-
-
-def _pipeline(rec: Recorder, module: types.ModuleType) -> Any:
-    with contextlib.redirect_stdout(io.StringIO()):  # its threads print each item
-        return module.run(PIPELINE_ITEMS, PIPELINE_CONSUMERS)
-
-
-SEMAPHORE_TASKS, SEMAPHORE_LIMIT = 6, 2
-
-
-def _semaphore(rec: Recorder, module: types.ModuleType) -> Any:
-    with contextlib.redirect_stdout(io.StringIO()):  # its tasks print as they go
-        return module.run(SEMAPHORE_TASKS, SEMAPHORE_LIMIT)
-
-
-BARRIER_PARTIES = 4
-
-
-def _barrier(rec: Recorder, module: types.ModuleType) -> Any:
-    with contextlib.redirect_stdout(io.StringIO()):  # its runners print as they go
-        indexes = module.run(BARRIER_PARTIES)
-    return indexes, None  # the notebook prints result[0]: the sorted indexes
-
-
-IO_PAGES = [1, 2, 3]
 
 
 def _io_overlap(rec: Recorder, module: types.ModuleType) -> None:
@@ -145,7 +125,7 @@ SCENARIOS: dict[str, Callable[[], Scenario]] = {
         "Timeline of two threads incrementing a counter with no lock: their "
         "read-to-write windows overlap, and a write marked with a cross "
         "overwrote the other thread's update.",
-        _race_unsafe,
+        record=_race_unsafe,
     ),
     "race-locked": lambda: Scenario(
         "race-locked",
@@ -154,7 +134,7 @@ SCENARIOS: dict[str, Callable[[], Scenario]] = {
         "Timeline of two threads incrementing a counter under a lock: the "
         "lock-holding bars of the two threads never overlap, and while one "
         "holds the lock the other waits for it.",
-        _race_locked,
+        args=(RACE_THREADS, RACE_INCREMENTS),
     ),
     "deadlock": lambda: Scenario(
         "deadlock",
@@ -163,7 +143,6 @@ SCENARIOS: dict[str, Callable[[], Scenario]] = {
         "Timeline of two threads taking two locks in opposite orders: each "
         "holds its first lock and waits for the other's, until one acquire "
         "times out (cross) and gives up its lock.",
-        _call_run,
     ),
     "pipeline": lambda: Scenario(
         "pipeline",
@@ -172,7 +151,8 @@ SCENARIOS: dict[str, Callable[[], Scenario]] = {
         "Timeline of a producer and two consumers: the producer blocks on put() "
         "while the queue is full, the consumers block on get() while it is "
         "empty, and each consumer stops at its sentinel.",
-        _pipeline,
+        args=(PIPELINE_ITEMS, PIPELINE_CONSUMERS),
+        quiet=True,
     ),
     "semaphore": lambda: Scenario(
         "semaphore",
@@ -181,7 +161,8 @@ SCENARIOS: dict[str, Callable[[], Scenario]] = {
         f"Timeline of {SEMAPHORE_TASKS} tasks under a semaphore with "
         f"{SEMAPHORE_LIMIT} slots: at any moment at most {SEMAPHORE_LIMIT} hold a "
         "slot, and the others wait until one is released.",
-        _semaphore,
+        args=(SEMAPHORE_TASKS, SEMAPHORE_LIMIT),
+        quiet=True,
     ),
     "barrier": lambda: Scenario(
         "barrier",
@@ -190,7 +171,8 @@ SCENARIOS: dict[str, Callable[[], Scenario]] = {
         f"Timeline of {BARRIER_PARTIES} threads waiting at a barrier: each blocks "
         "from the moment it arrives, and all are released together when the "
         "last one arrives.",
-        _barrier,
+        args=(BARRIER_PARTIES,),
+        quiet=True,
     ),
     "io-overlap": lambda: Scenario(
         "io-overlap",
@@ -200,13 +182,9 @@ SCENARIOS: dict[str, Callable[[], Scenario]] = {
         "runs them one after another, a bar three waits long; then three "
         "threads each run one, and their bars overlap, so all three finish in "
         "the time of one wait.",
-        _io_overlap,
+        record=_io_overlap,
     ),
 }
-
-
-def names() -> list[str]:
-    return list(SCENARIOS)
 
 
 def get(name: str) -> Scenario:
@@ -221,3 +199,16 @@ def run(name: str) -> Scenario:
 def snippet_files() -> list[Path]:
     """The snippet files the scenarios run: what their output depends on."""
     return sorted({ROOT / "snippets" / get(n).snippet for n in SCENARIOS})
+
+
+def main() -> None:
+    """`python -m threadviz.scenarios`: the snippet files the scenarios run,
+    one a line, relative to the repository. The MkDocs hook that keys the
+    notebooks' execution cache asks this way: MkDocs runs hooks in a process
+    that may not have the repository on its import path."""
+    for path in snippet_files():
+        print(path.relative_to(ROOT).as_posix())
+
+
+if __name__ == "__main__":
+    main()

@@ -188,3 +188,71 @@ Markdown(
 # never needed the GIL. The code needs no change, but it must be correct
 # without the GIL: updates that seemed atomic on a GIL build can be lost (see
 # [Race conditions](../races.md)).
+
+# %% [markdown]
+# ## What a CPU-bound thread costs an I/O-bound one
+#
+# Threads suit I/O-bound work, but on a GIL build a thread that comes back
+# from I/O needs the GIL before it can run one more line of Python. If
+# another thread is busy computing in pure Python, it holds the GIL, and the
+# thread that woke up must wait for it. Here one thread waits 1 ms in
+# `time.sleep()`, a hundred times; `time.sleep()` blocks in the kernel and
+# releases the GIL exactly as a socket read does. Each wait's *delay* is how
+# much longer than 1 ms it took: first with the thread alone, then while a
+# second thread spins in a pure-Python loop, then the same with the switch
+# interval cut from 5 ms to 1 ms.
+
+# %%
+ROUNDS = 100
+cases = {
+    "alone": measure.wake_up_delays(ROUNDS),
+    "next to a CPU-bound thread": measure.wake_up_delays(ROUNDS, cpu_thread=True),
+    "the same, switch interval 1 ms": measure.wake_up_delays(
+        ROUNDS, cpu_thread=True, switch_interval=0.001
+    ),
+}
+wake_up = {case: measure.median_and_p95(delays) for case, delays in cases.items()}
+print(f"switch interval: {sys.getswitchinterval() * 1000:g} ms by default")
+print(f"{'the I/O-bound thread':<32}  median delay   95th percentile")
+for case, (median, p95) in wake_up.items():
+    print(f"{case:<32}  {median * 1000:9.3f} ms   {p95 * 1000:12.3f} ms")
+
+# %%
+alone, busy, short = (wake_up[case][0] * 1000 for case in cases)
+Markdown(
+    f"On this machine, a thread that waited 1 ms ran again a median "
+    f"**{alone:.2f} ms** late when it was alone, and **{busy:.2f} ms** late "
+    f"next to a thread computing in pure Python; with a 1 ms switch interval, "
+    f"**{short:.2f} ms** late."
+)
+
+# %% [markdown]
+# **This is the convoy effect.** When the I/O-bound thread wakes up, the
+# CPU-bound thread holds the GIL and has no reason to give it up: it never
+# blocks. The woken thread waits for the *switch interval*
+# ([`sys.getswitchinterval()`](https://docs.python.org/3/library/sys.html#sys.getswitchinterval),
+# 5 ms by default), unless the GIL comes free sooner, and only then asks the
+# running thread to drop the GIL
+# (`take_gil()` in CPython's
+# [`Python/ceval_gil.c`](https://github.com/python/cpython/blob/main/Python/ceval_gil.c);
+# [Testing threaded code](../testing.md#stress) describes the hand-over). So
+# every wait costs about one switch interval more, on top of the wait itself.
+# A thread that makes many short waits (a server answering small requests, a
+# thread relaying data between sockets) then manages at most about 200 of
+# them a second, one per 5 ms, however fast the I/O is. A shorter interval
+# shortens the delay, and makes every thread pay for more switches. David
+# Beazley described this in 2010, when the current GIL was new
+# ([Understanding the Python GIL](https://www.dabeaz.com/GIL/);
+# CPython issue [bpo-7946](https://bugs.python.org/issue7946), "Convoy effect
+# with I/O bound threads and New GIL").
+#
+# The 95th percentile is usually far worse than the median: on a machine
+# that is also busy with other programs, the operating system adds its own
+# delays, and the woken thread may wait more than one switch interval.
+#
+# What helps on a GIL build: keep the pure-Python number crunching out of the
+# process that serves I/O (a [process pool](../choosing.md)), or make it call
+# code that releases the GIL (most of NumPy, hashing and compression of large
+# buffers). On a **free-threaded build** there is no GIL to wait for: the
+# woken thread runs at once on a free CPU, and the delay stays what it is
+# alone, as long as the machine has a CPU free for it.

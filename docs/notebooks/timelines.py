@@ -82,7 +82,7 @@ def show(name: str) -> scenarios.Scenario:
 
 # %%
 overlap = show("io-overlap")
-runs = overlap.timeline.of(RUNNING)
+runs = overlap.timeline.intervals_in(RUNNING)
 one = next(i for i in runs if i.thread == "one after another")
 pages = [i for i in runs if i.thread.startswith("page")]
 together = max(i.end for i in pages) - min(i.start for i in pages)
@@ -113,7 +113,7 @@ print(f"counter = {unsafe.result}, expected {expected}")
 
 # %%
 locked = show("race-locked")
-holds = locked.timeline.of(HOLDING, "lock")
+holds = locked.timeline.intervals_in(HOLDING, "lock")
 print(f"counter = {locked.result}, expected {expected}")
 print(f"threads holding the lock at the same time, at most: {max_overlap(holds)}")
 
@@ -131,7 +131,7 @@ print(f"threads holding the lock at the same time, at most: {max_overlap(holds)}
 # %%
 deadlock = show("deadlock")
 print("got both locks:", dict(sorted(deadlock.result.items())))
-timeouts = [i for i in deadlock.timeline.of(WAITING) if not i.ok]
+timeouts = [i for i in deadlock.timeline.intervals_in(WAITING) if not i.ok]
 print(f"acquires that timed out: {len(timeouts)}")
 
 # %% [markdown]
@@ -160,7 +160,7 @@ print(f"items consumed: {sum(counts.values())}, each exactly once: {once}")
 
 # %%
 semaphore = show("semaphore")
-slots = semaphore.timeline.of(HOLDING, "slots")
+slots = semaphore.timeline.intervals_in(HOLDING, "slots")
 print(f"peak reported by the example: {semaphore.result}")
 print(f"most slots held at once in the recording: {max_overlap(slots)}")
 
@@ -174,7 +174,7 @@ print(f"most slots held at once in the recording: {max_overlap(slots)}")
 
 # %%
 barrier = show("barrier")
-waits = barrier.timeline.of(BLOCKED, "start_line")
-print(f"wait() returned {barrier.result[0]}")
+waits = barrier.timeline.intervals_in(BLOCKED, "start_line")
+print(f"wait() returned {barrier.result}")
 together = max(w.start for w in waits) <= min(w.end for w in waits)
 print(f"every party was still waiting when the last one arrived: {together}")

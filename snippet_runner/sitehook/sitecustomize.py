@@ -15,17 +15,21 @@ script (`python snippets/<page>/<name>.py`), but with guards that a plain
   its value, and no example's result may depend on how long a sleep lasts.
 """
 
+from __future__ import annotations
+
 import atexit
 import faulthandler
-import importlib.abc
 import importlib.machinery
 import os
 import sys
 import threading
 import time
-import types
-from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # only for the type checker: every import here costs start-up
+    import types
+    from collections.abc import Sequence
+    from typing import Any, SupportsIndex
 
 THREAD_EXCEPTION_EXIT = 3
 
@@ -41,8 +45,8 @@ _time_scale = float(os.environ.get("SNIPPET_TIME_SCALE", "1"))
 if _time_scale != 1:
     _real_sleep = time.sleep
 
-    def _scaled_sleep(seconds: float) -> None:
-        _real_sleep(seconds * _time_scale)
+    def _scaled_sleep(seconds: float | SupportsIndex) -> None:
+        _real_sleep(float(seconds) * _time_scale)
 
     time.sleep = _scaled_sleep
 
@@ -52,9 +56,11 @@ if _time_scale != 1:
 
     threading.Timer = _ScaledTimer  # type: ignore[misc]
 
-    class _ScaleAsyncioSleep(importlib.abc.MetaPathFinder):
-        """Scale asyncio.sleep once asyncio is imported (importing it here
-        would slow every snippet's start-up)."""
+    class _ScaleAsyncioSleep:
+        """A meta path finder that scales asyncio.sleep once asyncio is
+        imported (importing asyncio here would slow every snippet's start-up;
+        so would importlib.abc, which is why this class does not subclass its
+        MetaPathFinder)."""
 
         def find_spec(
             self,
@@ -76,7 +82,7 @@ if _time_scale != 1:
                 async def scaled(delay: float, result: Any = None) -> Any:
                     return await real(delay * _time_scale, result)
 
-                module.sleep = scaled
+                vars(module)["sleep"] = scaled
 
             spec.loader.exec_module = exec_and_scale  # type: ignore[method-assign]
             return spec

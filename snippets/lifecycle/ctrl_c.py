@@ -36,7 +36,8 @@ def main() -> None:
             if t.is_alive():  # join() raises on a thread that never started
                 # A deadline, so that one stuck worker cannot hang the exit.
                 t.join(timeout=10)
-    stopped = sum(not t.is_alive() for t in threads)
+    # ident is None for a thread that never started: it did not "stop".
+    stopped = sum(t.ident is not None and not t.is_alive() for t in threads)
     print(f"main: {stopped} of {WORKERS} workers stopped")
 
 

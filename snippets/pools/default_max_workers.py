@@ -17,7 +17,10 @@ def main() -> None:
     with concurrent.futures.ThreadPoolExecutor(thread_name_prefix="pool") as executor:
         futures = [executor.submit(task, go) for _ in range(TASKS)]
         threads = sum(t.name.startswith("pool") for t in threading.enumerate())
-        print(f"os.cpu_count(): {os.cpu_count()}")
+        # The CPU count the default uses: os.process_cpu_count() (the CPUs this
+        # process may use) from Python 3.13, os.cpu_count() before.
+        cpus = getattr(os, "process_cpu_count", os.cpu_count)()
+        print(f"CPUs the default counts: {cpus}")
         print(f"{TASKS} blocked tasks submitted: the pool started {threads} threads")
         go.set()
     names = {future.result() for future in futures}

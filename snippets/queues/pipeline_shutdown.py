@@ -16,9 +16,9 @@ def consumer(q: queue.Queue[int], consumed: list[int]) -> None:
         try:
             item = q.get()
         except queue.ShutDown:  # raised once the queue is shut down and empty
-            print("consumer: the queue is shut down, stopping")
+            print("consumer: the queue is shut down, stopping\n", end="")
             return
-        print(f"consumer: saved {item}")
+        print(f"consumer: saved {item}\n", end="")  # one write: the line stays whole
         consumed.append(item)
 
 

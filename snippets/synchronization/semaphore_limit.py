@@ -2,7 +2,6 @@
 
 import threading
 import time
-from collections.abc import Callable
 
 
 def download(task: int) -> None:
@@ -11,7 +10,7 @@ def download(task: int) -> None:
     print(f"task {task}: done\n", end="")
 
 
-def run(tasks: int = 6, limit: int = 2, work: Callable[[int], None] = download) -> int:
+def run(tasks: int = 6, limit: int = 2) -> int:
     """Run every task under the semaphore; return the most that ran at once."""
     slots = threading.Semaphore(limit)
     counting = threading.Lock()  # guards active and peak
@@ -24,7 +23,7 @@ def run(tasks: int = 6, limit: int = 2, work: Callable[[int], None] = download) 
                 active += 1
                 peak = max(peak, active)
             try:
-                work(n)
+                download(n)
             finally:
                 with counting:
                     active -= 1

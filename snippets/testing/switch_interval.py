@@ -53,7 +53,7 @@ def main() -> None:
         unsafe = share_that_lost(locked=False, interval=interval)
         safe = share_that_lost(locked=True, interval=interval)
         print(f"switch interval {interval:g} s:")
-        print(f"  unlocked: lost updates in {unsafe * 100:.1f} % of runs")
+        print(f"  unlocked: lost updates in {unsafe * 100:.0f} % of runs")
         print(f"  locked:   lost updates in {safe * 100:.0f} % of runs")
 
 

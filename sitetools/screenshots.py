@@ -1,14 +1,13 @@
-#!/usr/bin/env python3
 """Screenshots of every page in sitemap.xml: desktop (1280 wide) and mobile
 (390 wide), in the light and the dark palette, as full-page PNG files.
 
-    python scripts/screenshots.py [--site SITE] [--out reports/screenshots]
+    python -m sitetools.screenshots [--site SITE] [--out reports/screenshots]
 
 Builds the site into a temporary folder (or takes one built before with
 --site), serves it on 127.0.0.1 and drives Debian's Chromium with Playwright,
 as tests/test_browser.py does. Prints each file it writes and what each page
-weighs (same-origin files but images, gzipped and raw, measured as the
-browser test measures it). Look at the pictures.
+weighs (sitetools.weight: the measure and budget the browser test uses).
+Look at the pictures.
 """
 
 from __future__ import annotations
@@ -19,21 +18,12 @@ import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-
-from browser import (  # noqa: E402 - after the path set-up above
-    PAGE_WEIGHT_BUDGET,
-    RENDER_ALL_CSS,
-    WAIT_MS,
-    build_site,
-    chromium_path,
-    keep_local,
-    launch,
-    page_weight,
-    serve,
-    sitemap_paths,
-)
+from sitetools import ROOT
+from sitetools.build import build_site
+from sitetools.chromium import chromium_path, launch, new_context
+from sitetools.server import serve, sitemap_paths
+from sitetools.visit import RENDER_ALL_CSS, weight_table
+from sitetools.weight import page_weight
 
 EAGER_IMAGES_JS = (
     "() => document.querySelectorAll('img').forEach(i => i.loading = 'eager')"
@@ -48,7 +38,10 @@ def slug(path: str) -> str:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m sitetools.screenshots",
+        description=(__doc__ or "").split("\n\n")[0],
+    )
     parser.add_argument("--site", type=Path, help="a site built before")
     parser.add_argument("--out", type=Path, default=ROOT / "reports" / "screenshots")
     args = parser.parse_args()
@@ -57,26 +50,27 @@ def main() -> int:
     from playwright.sync_api import sync_playwright
 
     args.out.mkdir(parents=True, exist_ok=True)
+    weights: dict[str, tuple[int, int]] = {}
+    fetched: list[str] = []  # the URLs the page being shot requested
     with tempfile.TemporaryDirectory() as tmp:
-        site = args.site or build_site(Path(tmp) / "site")
+        site = args.site or build_site(Path(tmp) / "site").site
         paths = sitemap_paths(site)
         with serve(site) as base, sync_playwright() as driver:
             browser = launch(driver)
-            weights: dict[str, tuple[int, int]] = {}
             for palette, scheme in PALETTES.items():
                 for device, (width, height) in WIDTHS.items():
-                    context = browser.new_context(
+                    context = new_context(
+                        browser,
+                        base,
                         viewport={"width": width, "height": height},
                         color_scheme=scheme,
                         is_mobile=device == "mobile",
                         has_touch=device == "mobile",
                     )
-                    context.set_default_timeout(WAIT_MS)
-                    keep_local(context, base)
                     for path in paths:
                         page = context.new_page()
-                        fetched: list[str] = []
-                        page.on("request", lambda r, f=fetched: f.append(r.url))
+                        fetched.clear()
+                        page.on("request", lambda request: fetched.append(request.url))
                         page.goto(base + path, wait_until="load")
                         page.wait_for_function(
                             "s => document.body.dataset.mdColorScheme === s",
@@ -104,11 +98,7 @@ def main() -> int:
                     context.close()
             browser.close()
     print("\nPage weight (same-origin files but images):")
-    for path, (gzipped, raw) in weights.items():
-        flag = "  OVER BUDGET" if gzipped > PAGE_WEIGHT_BUDGET else ""
-        print(
-            f"{gzipped / 1024:8.1f} KB gzipped {raw / 1024:8.1f} KB raw  /{path}{flag}"
-        )
+    print(weight_table(weights))
     return 0
 
 

@@ -1,0 +1,53 @@
+"""A thread refreshes a cache under a lock; a forked child cannot read the cache."""
+
+import os
+import sys
+import threading
+import time
+
+cache_lock = threading.Lock()
+cache: dict[str, str] = {}
+
+
+def refresh(stop: threading.Event) -> None:
+    while not stop.is_set():
+        with cache_lock:
+            time.sleep(0.1)  # fetch fresh values from the server
+            cache["greeting"] = "hello"
+
+
+def read_in_child() -> int:
+    """Runs in the child process; returns its exit status."""
+    # A plain acquire() could wait forever: in the child, the thread that holds
+    # the lock does not exist. The timeout turns that hang into False.
+    if not cache_lock.acquire(timeout=0.5):
+        print("child: the cache lock is held by a thread that does not exist here")
+        return 1
+    try:
+        print(f"child: greeting is {cache.get('greeting')}")
+    finally:
+        cache_lock.release()
+    return 0
+
+
+def main() -> None:
+    stop = threading.Event()
+    refresher = threading.Thread(target=refresh, args=(stop,))
+    refresher.start()
+    time.sleep(0.5)  # the parent's own work
+    sys.stdout.flush()  # or the child inherits unprinted text and prints it again
+    pid = os.fork()
+    if pid == 0:  # in the child
+        status = read_in_child()
+        sys.stdout.flush()
+        os._exit(status)  # end the child here, without the parent's clean-up
+    _, wait_status = os.waitpid(pid, 0)
+    print(
+        f"parent: the child exited with status {os.waitstatus_to_exitcode(wait_status)}"
+    )
+    stop.set()
+    refresher.join()
+
+
+if __name__ == "__main__":
+    main()

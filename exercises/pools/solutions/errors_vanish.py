@@ -1,0 +1,32 @@
+"""Count the words of four files in a thread pool, and report each failure."""
+
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+FILES = {
+    "a.txt": "one two three four",
+    "c.txt": "five six",
+    "d.txt": "seven eight nine",
+}
+
+
+def word_count(name: str) -> int:
+    time.sleep(0.5)  # read the file
+    if name not in FILES:
+        raise FileNotFoundError(name)
+    return len(FILES[name].split())
+
+
+def main() -> None:
+    names = ["a.txt", "b.txt", "c.txt", "d.txt"]
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        futures = {name: pool.submit(word_count, name) for name in names}
+    for name, future in futures.items():
+        try:
+            print(f"{name}: {future.result()} words")  # re-raises the task's error
+        except OSError as exc:
+            print(f"{name}: {type(exc).__name__}: {exc}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,41 @@
+"""Four ticket desks sell the seats of one small concert, one seat at a time."""
+
+import threading
+import time
+
+
+class BoxOffice:
+    def __init__(self, seats: int) -> None:
+        self.seats = seats
+        self.left = seats
+        self.sold: list[str] = []
+        self.lock = threading.Lock()
+
+
+def sell(office: BoxOffice, desk: str, customers: int) -> None:
+    for n in range(customers):
+        with office.lock:  # the check and the sale, as one step
+            if office.left == 0:
+                return  # sold out
+            office.left -= 1  # the seat is reserved for this customer
+        time.sleep(0.01)  # take the payment, while the other desks sell
+        with office.lock:
+            office.sold.append(f"{desk}-{n}")
+
+
+def main() -> None:
+    office = BoxOffice(seats=10)
+    desks = [
+        threading.Thread(target=sell, args=(office, f"desk {d}", 5)) for d in range(4)
+    ]
+    for t in desks:
+        t.start()
+    for t in desks:
+        t.join()
+    print(f"seats: {office.seats}")
+    print(f"sold:  {len(office.sold)}")
+    print(f"left:  {office.left}")
+
+
+if __name__ == "__main__":
+    main()

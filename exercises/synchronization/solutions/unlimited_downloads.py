@@ -1,0 +1,45 @@
+"""Six downloads from a server that allows two at a time, two at a time."""
+
+import threading
+import time
+
+MAX_AT_ONCE = 2  # what the server allows
+
+
+class Tally:
+    """How many downloads are running now, and the most there ever were."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.running = 0
+        self.most = 0
+
+
+def download(name: str, tally: Tally, slots: threading.BoundedSemaphore) -> None:
+    with slots:  # waits while MAX_AT_ONCE downloads are running
+        with tally.lock:
+            tally.running += 1
+            tally.most = max(tally.most, tally.running)
+        time.sleep(3)  # the download
+        with tally.lock:
+            tally.running -= 1
+    # One write per line: several threads may print at once.
+    print(f"{name}: done\n", end="")
+
+
+def main() -> None:
+    tally = Tally()
+    slots = threading.BoundedSemaphore(MAX_AT_ONCE)  # one, shared by every thread
+    threads = [
+        threading.Thread(target=download, args=(f"file {n}", tally, slots))
+        for n in range(1, 7)
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    print(f"at most {tally.most} downloads ran at once")
+
+
+if __name__ == "__main__":
+    main()

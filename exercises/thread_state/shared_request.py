@@ -1,0 +1,39 @@
+"""Three threads handle one request each; pages go to the wrong users."""
+
+import threading
+import time
+
+
+class Request:
+    """The request being handled, for the code that renders the page."""
+
+    user = ""
+
+
+current = Request()
+
+
+def render_page() -> str:
+    time.sleep(0.1)  # query the database
+    return f"the page for {current.user}"
+
+
+def handle(user: str) -> None:
+    current.user = user
+    page = render_page()
+    # One write per line: several threads may print at once.
+    print(f"{user}: got {page}\n", end="")
+
+
+def main() -> None:
+    threads = [
+        threading.Thread(target=handle, args=(user,)) for user in ["ada", "bo", "cy"]
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+
+
+if __name__ == "__main__":
+    main()

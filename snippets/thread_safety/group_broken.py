@@ -1,0 +1,48 @@
+"""Broken on purpose: check-then-act on a shared dict loses orders."""
+
+import threading
+import time
+
+CUSTOMERS = [f"customer-{n}" for n in range(1000)]
+
+
+def record(orders: dict[str, list[str]], customer: str, order: str) -> None:
+    if customer not in orders:  # check
+        time.sleep(0)  # let another thread run between the check and the act
+        orders[customer] = []  # act: may replace a list another thread filled
+    orders[customer].append(order)
+
+
+def take_orders(
+    orders: dict[str, list[str]], shop: str, opening: threading.Event
+) -> None:
+    opening.wait()  # both shops open at the same moment
+    for customer in CUSTOMERS:
+        time.sleep(0)  # waiting for the next order lets the other shop run
+        record(orders, customer, f"{shop}: order for {customer}")
+
+
+def run() -> dict[str, list[str]]:
+    """Two shops record one order for each customer, into one dict."""
+    orders: dict[str, list[str]] = {}
+    opening = threading.Event()
+    shops = [
+        threading.Thread(target=take_orders, args=(orders, shop, opening))
+        for shop in ("north", "south")
+    ]
+    for t in shops:
+        t.start()
+    opening.set()
+    for t in shops:
+        t.join()
+    return orders
+
+
+def main() -> None:
+    orders = run()
+    print(f"orders taken: {2 * len(CUSTOMERS)}")
+    print(f"orders kept:  {sum(len(kept) for kept in orders.values())}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,442 @@
+"""The exercises' checks work: every exercise as given fails its check with the
+intended message, every reference solution passes (many times under
+`--stress`), and a plausible wrong answer fails for each exercise.
+
+The checks of one kind run at once, in one test each: most of a check's time
+is spent waiting (on sleeps, and on the hang timeout of the exercises that
+hang), so running them side by side keeps this file's share of the suite
+small.
+"""
+
+import os
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from exercises.checking import (
+    EXERCISES_DIR,
+    HANG_TIMEOUT,
+    LEVELS,
+    Verdict,
+    check_answer,
+)
+from exercises.checks import EXERCISES
+from snippet_runner import ROOT
+
+#: A test that checks every exercise at once: about 10 s on an idle machine,
+#: several times that when every core is busy.
+BATCH = pytest.mark.timeout(240)
+#: The hang timeout for a run that must not hang: generous, for a busy
+#: machine (a check's own 2 s is for a reader waiting at the command line).
+PATIENT = 8.0
+
+#: What the check says about each exercise as given: the summary of its message.
+INTENDED = {
+    "threads/missing_join.py": "printed the total before the downloads had finished",
+    "lifecycle/watcher_never_stops.py": "did not finish: the watcher thread was "
+    "still in its loop",
+    "lifecycle/lost_exception.py": "let an exception escape a thread: thread "
+    "Thread-3 (save) raised ValueError",
+    "pools/errors_vanish.py": "lost the error of the missing file b.txt",
+    "choosing/blocking_event_loop.py": "ran the downloads one after another",
+    "races/unsafe_counter.py": "lost updates",
+    "races/oversold_tickets.py": "sold more seats than there are",
+    "locks/opposite_lock_order.py": "deadlocked: each transfer held one account's lock",
+    "locks/forgotten_release.py": "did not finish: a thread returned with the lock "
+    "still held",
+    "events/start_before_ready.py": "used the configuration before it was loaded",
+    "queues/consumer_hangs.py": "did not finish: the consumer was still blocked in "
+    "get() after the producer had finished. Here is where the threads were waiting:\n"
+    "  line 17, in save_orders(): order = orders.get()",
+    "queues/several_producers.py": "lost orders",
+    "synchronization/unlimited_downloads.py": "ran too many downloads at once",
+    "synchronization/ragged_start.py": "let a runner go before every runner was ready",
+    "futures/waits_for_all.py": "went on running checks after one had failed",
+    "thread_safety/report_while_adding.py": "let an exception escape a thread: "
+    "thread Thread-2 (run_reports) raised RuntimeError: dictionary changed size "
+    "during iteration",
+    "thread_state/shared_request.py": "sent a page to the wrong user",
+    "asyncio/queue_from_thread.py": "did not finish: the coroutine was still "
+    "waiting in get() for readings that the thread had put",
+    "debugging/missing_task_done.py": "did not finish: the main thread was still "
+    "waiting after the workers had handled every image. Here is where the threads "
+    "were waiting:\n  line 16, in work(): name = images.get()",
+    "fork/lock_held_at_fork.py": "forked while another thread held the lock",
+    "free_threading/shared_generator.py": "raised ValueError: generator already "
+    "executing, and nothing in the main thread saw it",
+    "testing/thread_failure_passes.py": "let an exception escape a thread: "
+    "thread Thread-4 (parse) raised ValueError: invalid literal for int() with "
+    "base 10: '4x'",
+}
+
+#: Plausible wrong answers: (exercise, what the reader did, the file it starts
+#: from, then pairs of text replaced and its replacement, and last what the
+#: check must say).
+WRONG = [
+    (
+        "threads/missing_join.py",
+        "sleep() instead of join()",
+        "solution",
+        "    for t in threads:\n        t.join()  # wait until every download "
+        "has stored its size\n",
+        "    time.sleep(2)  # surely long enough for three 1 s downloads\n",
+        "printed the total before the downloads had finished",
+    ),
+    (
+        "lifecycle/watcher_never_stops.py",
+        "a daemon flag instead of a stop request",
+        "exercise",
+        'args=("incoming/",))',
+        'args=("incoming/",), daemon=True)',
+        "ended without the watcher saying it had stopped",
+    ),
+    (
+        "lifecycle/lost_exception.py",
+        "the worker prints its error and the program exits 0",
+        "exercise",
+        '    value = int(record)  # "12x" raises ValueError\n',
+        "    try:\n        value = int(record)\n    except ValueError as exc:\n"
+        '        print(f"error: {exc}")\n        return\n',
+        "exited with status 0 although the record '12x' could not be saved",
+    ),
+    (
+        "pools/errors_vanish.py",
+        "one try around the whole loop over map()",
+        "exercise",
+        '        pool.map(word_count, names)\n    print("every file counted")\n',
+        "        try:\n"
+        "            for name, n in zip(names, pool.map(word_count, names)):\n"
+        '                print(f"{name}: {n} words")\n'
+        "        except OSError as exc:\n"
+        '            print(f"error: {type(exc).__name__}: {exc}")\n',
+        "lost the results after the error",
+    ),
+    (
+        "choosing/blocking_event_loop.py",
+        "the blocking call moved into a coroutine of its own",
+        "exercise",
+        "    time.sleep(1)  # the network\n",
+        "    await wait_for_network()\n",
+        "async def download(",
+        "async def wait_for_network() -> None:\n    time.sleep(1)\n\n\n"
+        "async def download(",
+        "ran the downloads one after another",
+    ),
+    (
+        "races/unsafe_counter.py",
+        "a lock around the read only",
+        "solution",
+        "        with counter.lock:  # the read and the write, as one step\n"
+        "            counter.value += 1\n",
+        "        with counter.lock:\n            count = counter.value\n"
+        "        look_up_country()\n        counter.value = count + 1\n",
+        "lost updates",
+    ),
+    (
+        "races/unsafe_counter.py",
+        "a sleep between the two threads' starts",
+        "exercise",
+        "    for t in workers:\n        t.start()\n",
+        "    for t in workers:\n        t.start()\n"
+        "        time.sleep(0.1)  # let the first thread get ahead\n",
+        "lost updates",
+    ),
+    (
+        "races/oversold_tickets.py",
+        "a lock around the sale but not the check",
+        "solution",
+        "        with office.lock:  # the check and the sale, as one step\n"
+        "            if office.left == 0:\n"
+        "                return  # sold out\n"
+        "            office.left -= 1  # the seat is reserved for this customer\n"
+        "        time.sleep(0.01)  # take the payment, while the other desks sell\n"
+        "        with office.lock:\n",
+        "        if office.left > 0:\n"
+        "            time.sleep(0.01)  # take the payment\n"
+        "            with office.lock:\n"
+        "                office.left -= 1\n",
+        "sold more seats than there are",
+    ),
+    (
+        "locks/opposite_lock_order.py",
+        "an RLock instead of a Lock",
+        "exercise",
+        "self.lock = threading.Lock()",
+        "self.lock = threading.RLock()",
+        "deadlocked",
+    ),
+    (
+        "locks/forgotten_release.py",
+        "the balance checked before taking the lock",
+        "solution",
+        "    with account.lock:  # released however the block ends, return "
+        "included\n        if amount > account.balance:\n"
+        "            # One write per line: several threads may print at once.\n"
+        '            print(f"refused {amount}\\n", end="")\n            return\n',
+        "    if amount > account.balance:\n"
+        '        print(f"refused {amount}\\n", end="")\n        return\n'
+        "    with account.lock:\n",
+        "got the balance wrong",
+    ),
+    (
+        "events/start_before_ready.py",
+        "a sleep in the workers instead of a wait",
+        "exercise",
+        "    # One write per line",
+        "    time.sleep(2)  # the configuration is surely loaded by now\n"
+        "    # One write per line",
+        "used the configuration before it was loaded",
+    ),
+    (
+        "queues/consumer_hangs.py",
+        "a daemon consumer that nobody joins",
+        "exercise",
+        "args=(orders,))\n    producer.start()",
+        "args=(orders,), daemon=True)\n    producer.start()",
+        "    consumer.join()\n",
+        "",
+        "ended before the consumer had finished",
+    ),
+    (
+        "queues/several_producers.py",
+        "the sentinels sent without waiting for the producers",
+        "solution",
+        "    for t in producers:\n        t.join()  # every order is in the queue "
+        "now\n",
+        "",
+        "lost orders",
+    ),
+    (
+        "synchronization/unlimited_downloads.py",
+        "a semaphore made by each thread",
+        "solution",
+        "    with slots:",
+        "    with threading.BoundedSemaphore(MAX_AT_ONCE):",
+        "ran too many downloads at once",
+    ),
+    (
+        "synchronization/ragged_start.py",
+        "a sleep instead of a start line",
+        "exercise",
+        '    print(f"{name}: go\\n", end="")',
+        "    time.sleep(3)  # every runner is surely ready by then\n"
+        '    print(f"{name}: go\\n", end="")',
+        "let a runner go before every runner was ready",
+    ),
+    (
+        "testing/thread_failure_passes.py",
+        "a try around join()",
+        "exercise",
+        "    for t in threads:\n        t.join()\n",
+        "    for t in threads:\n        try:\n            t.join()\n"
+        "        except ValueError:\n            raise\n",
+        "let an exception escape a thread",
+    ),
+    (
+        "futures/waits_for_all.py",
+        "FIRST_EXCEPTION, but nothing cancelled",
+        "solution",
+        "        cancelled = sum(future.cancel() for future in not_done)  # if not "
+        "started\n",
+        "        cancelled = 0\n",
+        "went on running checks after one had failed",
+    ),
+    (
+        "thread_safety/report_while_adding.py",
+        "a lock that only the report takes",
+        "exercise",
+        "def look_up(",
+        "REPORT_LOCK = threading.Lock()\n\n\ndef look_up(",
+        "        for user in sessions:\n            look_up(user)\n",
+        "        with REPORT_LOCK:\n            for user in sessions:\n"
+        "                look_up(user)\n",
+        "let an exception escape a thread",
+    ),
+    (
+        "thread_state/shared_request.py",
+        "a lock around setting the user",
+        "exercise",
+        "current = Request()\n",
+        "current = Request()\nlock = threading.Lock()\n",
+        "    current.user = user\n",
+        "    with lock:\n        current.user = user\n",
+        "sent a page to the wrong user",
+    ),
+]
+WRONG += [
+    (
+        "asyncio/queue_from_thread.py",
+        "the loop's call_soon() instead of call_soon_threadsafe()",
+        "exercise",
+        "        readings.put_nowait(value)\n",
+        "        loop.call_soon(readings.put_nowait, value)\n",
+        "    readings.put_nowait(None)",
+        "    loop.call_soon(readings.put_nowait, None)",
+        "did not finish",
+    ),
+    (
+        "debugging/missing_task_done.py",
+        "the worker threads joined instead of the queue",
+        "exercise",
+        "    for _ in range(2):\n"
+        "        threading.Thread(target=work, args=(images,), daemon=True).start()\n"
+        "    images.join()  # until every image has been handled\n",
+        "    workers = [threading.Thread(target=work, args=(images,)) for _ in "
+        "range(2)]\n    for t in workers:\n        t.start()\n"
+        "    for t in workers:\n        t.join()\n",
+        "did not finish",
+    ),
+    (
+        "fork/lock_held_at_fork.py",
+        "the refresher asked to stop, but not waited for, before the fork",
+        "exercise",
+        "    time.sleep(0.5)  # the parent's own work\n",
+        "    time.sleep(0.5)  # the parent's own work\n    stop.set()\n",
+        "forked while another thread held the lock",
+    ),
+    (
+        "free_threading/shared_generator.py",
+        "a lock around the work, not around next()",
+        "exercise",
+        "        time.sleep(0.1)  # do the job\n        done.append(job)\n",
+        "        with lock:\n            time.sleep(0.1)  # do the job\n"
+        "            done.append(job)\n",
+        "def main() -> None:\n",
+        "lock = threading.Lock()\n\n\ndef main() -> None:\n",
+        "let an exception escape a thread",
+    ),
+]
+WRONG.sort(key=lambda w: list(EXERCISES).index(w[0]))
+
+
+def all_at_once(jobs, hang=()):
+    """Run the callables side by side; return their results, in order.
+
+    The jobs whose index is in `hang` are checks of a program that hangs: they
+    mostly wait for the hang timeout, so they all run at once, beside the
+    others, which run two at a time (4 processes each).
+    """
+    with ThreadPoolExecutor(len(hang) or 1) as waiting, ThreadPoolExecutor(2) as busy:
+        futures = [
+            (waiting if n in hang else busy).submit(job) for n, job in enumerate(jobs)
+        ]
+        return [f.result() for f in futures]
+
+
+def hangs(message: str) -> bool:
+    return "did not finish" in message or "deadlocked" in message
+
+
+def cli(*args: str, hang_timeout: float = HANG_TIMEOUT) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "exercises", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "EXERCISES_HANG_TIMEOUT": str(hang_timeout)},
+    )
+
+
+def test_every_exercise_is_registered_and_described():
+    on_disk = {
+        p.relative_to(EXERCISES_DIR).as_posix() for p in EXERCISES_DIR.glob("*/*.py")
+    }
+    assert on_disk == set(EXERCISES) == set(INTENDED)
+    for exercise in EXERCISES.values():
+        assert exercise.solution.is_file(), f"{exercise.name}: no solution"
+        assert exercise.level in LEVELS
+    assert {w[0] for w in WRONG} == set(EXERCISES), "a wrong answer for each"
+
+
+@BATCH
+def test_every_exercise_as_given_fails_its_check_with_the_intended_message():
+    """Runs the command each page shows: python -m exercises check <name>."""
+    names = list(EXERCISES)
+    hang = {i for i, n in enumerate(names) if hangs(INTENDED[n])}
+    procs = all_at_once(
+        [
+            lambda i=i, n=n: cli(
+                "check", n, hang_timeout=HANG_TIMEOUT if i in hang else PATIENT
+            )
+            for i, n in enumerate(names)
+        ],
+        hang=hang,
+    )
+    problems = [
+        f"{name}: exit status {proc.returncode}, message:\n{proc.stdout}{proc.stderr}"
+        for name, proc in zip(names, procs, strict=True)
+        if proc.returncode != 1 or INTENDED[name] not in proc.stdout
+    ]
+    assert not problems, "\n\n".join(problems)
+
+
+@BATCH
+def test_every_reference_solution_passes(request):
+    if request.config.getoption("--stress"):
+        pytest.skip("stress mode checks each solution in a test of its own")
+    names = list(EXERCISES)
+    verdicts = all_at_once(
+        [
+            lambda n=n: check_answer(EXERCISES[n], EXERCISES[n].solution, None, PATIENT)
+            for n in names
+        ]
+    )
+    failed = [v.message for v in verdicts if not v.passed]
+    assert not failed, "\n\n".join(failed)
+
+
+@pytest.mark.parametrize("name", list(EXERCISES))
+def test_reference_solution_under_stress(name, request):
+    runs = request.config.getoption("--stress")
+    if not runs:
+        pytest.skip("stress mode is off: run pytest with --stress or --stress=N")
+    exercise = EXERCISES[name]
+    verdict = check_answer(exercise, exercise.solution, runs, PATIENT)
+    assert verdict.passed, verdict.message
+
+
+def wrong_answer(tmp_path: Path, n: int, wrong: tuple) -> Path:
+    name, _, start, *edits, _ = wrong
+    exercise = EXERCISES[name]
+    source = (exercise.path if start == "exercise" else exercise.solution).read_text()
+    for old, new in zip(edits[::2], edits[1::2], strict=True):
+        assert source.count(old) == 1, (
+            f"{name}: wrong answer no longer applies: {old!r}"
+        )
+        source = source.replace(old, new)
+    answer = tmp_path / f"wrong_{n}.py"
+    answer.write_text(source)
+    return answer
+
+
+@BATCH
+def test_plausible_wrong_answers_fail(tmp_path):
+    answers = [wrong_answer(tmp_path, n, w) for n, w in enumerate(WRONG)]
+    verdicts: list[Verdict] = all_at_once(
+        [
+            lambda w=w, a=a: check_answer(
+                EXERCISES[w[0]], a, None, HANG_TIMEOUT if hangs(w[-1]) else PATIENT
+            )
+            for w, a in zip(WRONG, answers, strict=True)
+        ],
+        hang={i for i, w in enumerate(WRONG) if hangs(w[-1])},
+    )
+    problems = [
+        f"{w[0]} ({w[1]}): {v.message}"
+        for w, v in zip(WRONG, verdicts, strict=True)
+        if v.passed or w[-1] not in v.message
+    ]
+    assert not problems, "\n\n".join(problems)
+
+
+def test_the_command_lists_the_exercises_and_rejects_an_unknown_one():
+    listing = cli("list")
+    assert listing.returncode == 0
+    assert "races/unsafe_counter.py" in listing.stdout
+    unknown = cli("check", "races/no_such_exercise.py")
+    assert unknown.returncode == 2
+    assert "no exercise named races/no_such_exercise.py" in unknown.stdout
