@@ -13,13 +13,17 @@ sites' medians of the performance score, total blocking time (TBT), largest
 contentful paint (LCP) and style-and-layout time (mainthread-work-breakdown,
 group styleLayout).
 
-Gate (exit 1): on some page, our mobile median TBT or style-and-layout time is
-more than 2x stock's from the same run (a gross regression; timings move
-with machine load, so scores and smaller ratios are reported, never gated,
-and so are all ratios with fewer than 3 runs, e.g. `--runs 1` for a look);
-or accessibility, best practices or SEO below 100 on our site (these do not
-vary: one mobile run per page). Writes summary.md, prints it, and keeps the
-JSON and HTML report of each median-score run and each check run.
+Gate (exit 1): accessibility, best practices or SEO below 100; a page weight
+(sitetools.weight) over its budget; more than REQUEST_BUDGET requests besides
+images; any request to another host (render-blocking or not) - all from one
+mobile run per page of our site, and none of them varies from run to run.
+And one timing gate, for a gross regression only, as a ratio of two
+measurements from the same run: on some page, our mobile median TBT or
+style-and-layout time is more than 2x stock's (with 3 runs or more; fewer
+runs only report it). The performance score, LCP and smaller ratios are
+reported, never gated, because machine load moves them. Writes summary.md,
+prints it, and keeps the JSON and HTML report of each median-score run and
+each check run.
 """
 
 from __future__ import annotations
@@ -33,27 +37,22 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 from mkdocs.utils.yaml import yaml_load
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+sys.path[:0] = [str(ROOT)]
 
-# The browser toolkit is moving from tests/browser/ to sitetools/.
-try:
-    from sitetools.build import build_site
-    from sitetools.chromium import CHROMIUM_ARGS, chromium_path
-    from sitetools.server import serve, site_file, sitemap_paths
-except ImportError:
-    from browser import (
-        CHROMIUM_ARGS,
-        build_site,
-        chromium_path,
-        serve,
-        site_file,
-        sitemap_paths,
-    )
+from sitetools.build import build_site  # noqa: E402 - after the path set-up
+from sitetools.chromium import CHROMIUM_ARGS, chromium_path  # noqa: E402
+from sitetools.server import serve, site_file, sitemap_paths  # noqa: E402
+from sitetools.weight import (  # noqa: E402
+    IMAGE_SUFFIXES,
+    PAGE_WEIGHT_BUDGET,
+    page_weight,
+)
 
 LIGHTHOUSE = ROOT / "node_modules" / "lighthouse"
 PRESETS = ("mobile", "desktop")  # mobile is Lighthouse's default
@@ -62,6 +61,12 @@ CHECKS = ("accessibility", "best-practices", "seo")  # 100 on our site
 #: The checks do not vary from run to run: one run per page, on mobile, the
 #: layout tests/test_browser.py does not see.
 CHECK_PRESET = "mobile"
+#: What our pages may load, gated on the checks run (deterministic: the same
+#: build loads the same files): the page weight of sitetools.weight (same-site
+#: files but images, gzipped) within its one budget, at most this many
+#: requests besides images and data: URLs, and nothing from another host,
+#: render-blocking or not.
+REQUEST_BUDGET = 6  # 5 today: the HTML, 3 stylesheets, 1 script
 #: The audits the performance score is made of, and the main-thread breakdown.
 TIMING_AUDITS = [
     "first-contentful-paint",
@@ -194,8 +199,27 @@ def keep(stem: Path, out: Path) -> None:
         shutil.copyfile(stem.with_suffix(suffix), out.with_suffix(suffix))
 
 
+def loads(report: dict, base: str, site: Path) -> dict[str, int]:
+    """What a page loaded: requests besides images and data: URLs, requests
+    to another host, and the page weight (sitetools.weight)."""
+    items = report["audits"]["network-requests"]["details"]["items"]
+    urls = [i["url"] for i in items if not i["url"].startswith(("data:", "blob:"))]
+    local = [u for u in urls if u.startswith(base)]
+    images = [u for u in local if Path(urlsplit(u).path).suffix in IMAGE_SUFFIXES]
+    return {
+        "requests": len(local) - len(images),
+        "off-site": len(urls) - len(local),
+        "weight": page_weight(site, local)[0],
+    }
+
+
 def measure(
-    pages: dict[str, str], bases: dict[str, str], runs: int, tmp: Path, out: Path
+    pages: dict[str, str],
+    bases: dict[str, str],
+    runs: int,
+    tmp: Path,
+    out: Path,
+    folder: Path,
 ) -> tuple[Medians, Checks]:
     """Every Lighthouse run; keeps each group's median-score report in out."""
     jobs = []
@@ -205,7 +229,10 @@ def measure(
                 "url": bases["ours"] + path,
                 "preset": CHECK_PRESET,
                 "out": str(tmp / f"{kind}-checks"),
-                "flags": {"onlyCategories": list(CHECKS)},
+                "flags": {
+                    "onlyCategories": list(CHECKS),
+                    "onlyAudits": ["network-requests"],  # added to the categories
+                },
             }
         )
         for preset in PRESETS:
@@ -227,7 +254,7 @@ def measure(
         checks[kind, CHECK_PRESET] = {
             name: round(100 * (category["score"] or 0))
             for name, category in read(stem)["categories"].items()
-        }
+        } | loads(read(stem), bases["ours"], folder)
         for preset in PRESETS:
             for site in SITES:
                 stems = [tmp / f"{kind}-{preset}-{site}-{n}" for n in range(runs)]
@@ -288,30 +315,45 @@ def report(
                 notes.append(f"/{path} {preset} score {ours['score']:.0f}")
         lines.append("")
     lines += [
-        "## Accessibility, best practices, SEO (this site, one run)",
+        "## The gates: this site, one run (they do not vary)",
         "",
-        "| page | preset | " + " | ".join(CHECKS) + " |",
-        "|" + " --- |" * (len(CHECKS) + 2),
+        "| page | preset | " + " | ".join(CHECKS) + " | requests | off-site "
+        "| weight, gzipped |",
+        "|" + " --- |" * (len(CHECKS) + 5),
     ]
     for (kind, preset), scores in checks.items():
         lines.append(
             f"| {kind} | {preset} | "
             + " | ".join(str(scores.get(name, 0)) for name in CHECKS)
-            + " |"
+            + f" | {scores['requests']} | {scores['off-site']} "
+            f"| {scores['weight'] / 1024:.1f} KB |"
         )
         failed += [
             f"/{pages[kind]} {preset} {name} {scores.get(name, 0)} < 100"
             for name in CHECKS
             if scores.get(name, 0) < 100
         ]
+        if scores["requests"] > REQUEST_BUDGET:
+            failed.append(
+                f"/{pages[kind]}: {scores['requests']} requests > {REQUEST_BUDGET}"
+            )
+        if scores["off-site"]:
+            failed.append(f"/{pages[kind]}: {scores['off-site']} requests off-site")
+        if scores["weight"] > PAGE_WEIGHT_BUDGET:
+            failed.append(
+                f"/{pages[kind]}: {scores['weight'] / 1024:.1f} KB gzipped > "
+                f"{PAGE_WEIGHT_BUDGET / 1024:.0f} KB"
+            )
     lines += [
         "",
-        "Cells: this site / stock Material (ours / stock). Gate: on mobile, "
-        f"TBT and style and layout at most {GROSS}x stock's, stock counted as "
-        f"at least {FLOOR_MS['tbt']} and {FLOOR_MS['style']} ms (with "
-        f"{GATED_RUNS} runs or more); the three "
-        "categories above at 100. Budgets, reported, not gated: mobile TBT at "
-        "most stock's x 1.2 and score at least stock's - 2; desktop score 99+.",
+        "Cells: this site / stock Material (ours / stock). Gates: the three "
+        f"categories at 100, at most {REQUEST_BUDGET} requests besides images, "
+        f"none off-site, a page weight within {PAGE_WEIGHT_BUDGET / 1024:.0f} KB "
+        "gzipped. Budgets, reported, not gated (timings move with machine "
+        f"load): on mobile, TBT and style and layout at most {GROSS}x stock's, "
+        f"stock counted as at least {FLOOR_MS['tbt']} and {FLOOR_MS['style']} ms "
+        f"({GATED_RUNS} runs or more), TBT at most stock's x 1.2 and score at "
+        "least stock's - 2; desktop score 99+.",
         "",
         *(f"- Over budget: {note}" for note in notes),
     ]
@@ -339,7 +381,7 @@ def main() -> int:
         pages = pick_pages(site)
         with serve(site) as ours_base, serve(stock) as stock_base:
             bases = {"ours": ours_base, "stock": stock_base}
-            medians, checks = measure(pages, bases, args.runs, tmp, args.out)
+            medians, checks = measure(pages, bases, args.runs, tmp, args.out, site)
     summary, failed = report(pages, medians, checks, args.runs)
     summary += f"\nTook {time.monotonic() - start:.0f} s.\n"
     (args.out / "summary.md").write_text(summary, encoding="utf-8")

@@ -1,6 +1,7 @@
 """The notebook pages: executed on every build with errors not allowed, light
 (page weight), private (nothing loaded from another host), and the timeline
-images the content pages show. See hooks/notebooks.py. They read the site the
+images the content pages show. See hooks/notebook_cache.py,
+hooks/notebook_html.py and hooks/timelines.py. They read the site the
 run built once (conftest.py's `site`)."""
 
 import base64
