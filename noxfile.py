@@ -223,7 +223,7 @@ def lighthouse(session: nox.Session) -> None:
     site = _site(session)
     runs = os.environ.get("LIGHTHOUSE_RUNS")
     session.run(
-        PYTHON, "scripts/lighthouse.py", "--site", str(site),
+        PYTHON, "-m", "sitetools.lighthouse", "--site", str(site),
         *(["--runs", runs] if runs else []), *session.posargs,
     )  # fmt: skip
 

@@ -22,7 +22,6 @@ PATHS = [
     "noxfile.py",
     "threadviz",
     "docs/notebooks",
-    "scripts",  # scripts/lighthouse.py, until it moves to sitetools/
 ]
 #: The tooling packages mypy checks, at zero errors.
 #: (exercises/ holds the exercise checker and every exercise and solution.)

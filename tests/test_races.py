@@ -60,4 +60,4 @@ def test_primitives_come_from_the_module_attribute(module, threading_spy):
     module.run(threads=2, increments=10)
     assert made.count("Thread") == 2
     assert ("Lock" in made) == (module is race_locked_counter)
-    assert set(made) <= {"Thread", "Lock"}, made
+    assert set(made) <= {"Thread", "Lock", "Event"}, made

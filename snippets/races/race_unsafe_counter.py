@@ -9,7 +9,8 @@ class Counter:
         self.value = 0
 
 
-def increment(counter: Counter, times: int) -> None:
+def increment(counter: Counter, times: int, go: threading.Event) -> None:
+    go.wait()  # start together, so that the threads really overlap
     for _ in range(times):
         value = counter.value  # read
         time.sleep(0)  # let another thread run between the read and the write
@@ -19,12 +20,14 @@ def increment(counter: Counter, times: int) -> None:
 def run(threads: int = 2, increments: int = 1000) -> int:
     """Start the threads, wait for them, and return the final count."""
     counter = Counter()
+    go = threading.Event()
     workers = [
-        threading.Thread(target=increment, args=(counter, increments))
+        threading.Thread(target=increment, args=(counter, increments, go))
         for _ in range(threads)
     ]
     for t in workers:
         t.start()
+    go.set()  # every thread is started: let them all go at once
     for t in workers:
         t.join()
     return counter.value

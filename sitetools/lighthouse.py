@@ -1,8 +1,7 @@
-#!/usr/bin/env python3
 """Lighthouse, mobile and desktop presets, on this site and on the same docs
 built with stock Material, side by side, in Debian's Chromium.
 
-    npm ci && python scripts/lighthouse.py [--site SITE] [--out reports/lighthouse]
+    npm ci && python -m sitetools.lighthouse [--site SITE] [--out reports/lighthouse]
 
 Pages: the home page, the heaviest content page and the heaviest notebook
 page. "Stock" is the same mkdocs.yml without theme.custom_dir, the minify
@@ -39,20 +38,13 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import yaml
 from mkdocs.utils.yaml import yaml_load
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT)]
-
-from sitetools.build import build_site  # noqa: E402 - after the path set-up
-from sitetools.chromium import CHROMIUM_ARGS, chromium_path  # noqa: E402
-from sitetools.server import serve, site_file, sitemap_paths  # noqa: E402
-from sitetools.weight import (  # noqa: E402
-    IMAGE_SUFFIXES,
-    PAGE_WEIGHT_BUDGET,
-    page_weight,
-)
+from sitetools import ROOT
+from sitetools.build import build_site
+from sitetools.chromium import CHROMIUM_ARGS, chromium_path
+from sitetools.server import serve, site_file, sitemap_paths
+from sitetools.weight import IMAGE_SUFFIXES, PAGE_WEIGHT_BUDGET, page_weight
 
 LIGHTHOUSE = ROOT / "node_modules" / "lighthouse"
 PRESETS = ("mobile", "desktop")  # mobile is Lighthouse's default
@@ -138,7 +130,7 @@ def stock_config(tmp: Path) -> Path:
         "watch": [str(ROOT / p) for p in parent.get("watch", [])],
     }
     config = tmp / "mkdocs-stock.yml"
-    config.write_text(yaml.safe_dump(child), encoding="utf-8")
+    config.write_text(json.dumps(child, indent=2), encoding="utf-8")
     return config
 
 
@@ -153,9 +145,9 @@ def pick_pages(site: Path) -> dict[str, str]:
     content = [p for p in paths if p and p not in notebooks]
     pages = {"home": ""}
     if content:
-        pages["content"] = max(content, key=size.get)
+        pages["content"] = max(content, key=lambda p: size[p])
     if notebooks:
-        pages["notebook"] = max(notebooks, key=size.get)
+        pages["notebook"] = max(notebooks, key=lambda p: size[p])
     return pages
 
 
@@ -361,7 +353,10 @@ def report(
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m sitetools.lighthouse",
+        description=(__doc__ or "").split("\n\n")[0],
+    )
     parser.add_argument("--site", type=Path, help="a site built before")
     parser.add_argument("--out", type=Path, default=ROOT / "reports" / "lighthouse")
     parser.add_argument("--runs", type=int, default=3, help="runs per page (median)")
