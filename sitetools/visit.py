@@ -5,6 +5,9 @@ and anchors, axe-core in both palettes, and the page weight."""
 from __future__ import annotations
 
 import contextlib
+import dataclasses
+import hashlib
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -159,6 +162,56 @@ class _Tab:
         return self.visit
 
 
+class VisitCache:
+    """Clean visits of unchanged pages, kept between runs (in .cache/).
+
+    A visit is a pure function of the page's HTML, the site's stylesheets and
+    scripts, axe-core, the browser and this module's code, so its key hashes
+    all of them; a change to any one visits the page again. Only a visit that
+    found nothing wrong is kept, and a fresh clone (CI) has no cache, so it
+    visits every page. URLs are stored relative to the served address, whose
+    port changes from run to run.
+    """
+
+    def __init__(
+        self, folder: Path, site: Path, *settings: object, browser: str
+    ) -> None:
+        self.folder = folder
+        self.site = site
+        digest = hashlib.sha256(Path(__file__).read_bytes())
+        for name in ("chromium.py", "server.py", "weight.py"):
+            digest.update((Path(__file__).parent / name).read_bytes())
+        digest.update(json.dumps([settings, browser], default=str).encode())
+        for file in sorted(site.rglob("*")):
+            if file.suffix in {".css", ".js"} and "search" not in file.parts:
+                digest.update(str(file.relative_to(site)).encode())
+                digest.update(file.read_bytes())
+        self.site_digest = digest.hexdigest()
+
+    def _file(self, path: str) -> Path:
+        page = site_file(self.site, "/" + path)
+        key = hashlib.sha256(self.site_digest.encode() + page.read_bytes())
+        return self.folder / f"{key.hexdigest()}.json"
+
+    def get(self, path: str, base: str) -> Visit | None:
+        file = self._file(path)
+        if not file.is_file():
+            return None
+        data = json.loads(file.read_text().replace("{BASE}", base))
+        data["ids"] = set(data["ids"])
+        return Visit(**data)
+
+    def put(self, visit: Visit, base: str) -> None:
+        clean = visit.status == 200 and not (
+            visit.console_errors or visit.offsite_requests or any(visit.axe.values())
+        )
+        if not clean:
+            return
+        data = dataclasses.asdict(visit) | {"ids": sorted(visit.ids)}
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self._file(visit.path).write_text(json.dumps(data).replace(base, "{BASE}"))
+
+
 def visit_pages(
     context: BrowserContext,
     base: str,
@@ -168,14 +221,31 @@ def visit_pages(
     axe_js: str | None,
     axe_disabled: tuple[str, ...] = (),
     wait_ms: int = WAIT_MS,
+    cache: Path | None = None,
 ) -> dict[str, Visit]:
     """Visit each page once, in a tab of its own, and gather every per-page
     fact from that one visit. (One page at a time: loading several at once
-    measured slower here, 25 s against 15 s for the site's 13 pages.)"""
+    measured slower here, 25 s against 15 s for the site's 13 pages.) With a
+    `cache` folder, a page whose visit is in VisitCache is not visited again."""
     visits: dict[str, Visit] = {}
     options: dict[str, Any] = {"resultTypes": ["violations"]}
     dark = {**options, "runOnly": DARK_RULES}
+    kept = (
+        VisitCache(
+            cache,
+            site,
+            axe_js,
+            axe_disabled,
+            options,
+            browser=context.browser.version if context.browser else "",
+        )
+        if cache is not None
+        else None
+    )
     for path in paths:
+        if kept is not None and (seen := kept.get(path, base)) is not None:
+            visits[path] = seen
+            continue
         tab = _Tab(context, base, path, wait_ms)
         try:
             tab.start()
@@ -189,6 +259,8 @@ def visit_pages(
                     tab.axe_result("dark")
         finally:
             visits[path] = tab.close(site)
+        if kept is not None:
+            kept.put(visits[path], base)
     return visits
 
 

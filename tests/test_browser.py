@@ -23,7 +23,14 @@ import pytest
 from sitetools import ROOT
 from sitetools.chromium import ChromiumThread, chromium_path, new_context
 from sitetools.server import serve, site_file, sitemap_paths
-from sitetools.visit import AXE_JS, Visit, find_problems, visit_pages, weight_table
+from sitetools.visit import (
+    AXE_JS,
+    Visit,
+    VisitCache,
+    find_problems,
+    visit_pages,
+    weight_table,
+)
 from sitetools.weight import PAGE_WEIGHT_BUDGET
 
 REQUIRED = os.environ.get("REQUIRE_BROWSER", "") not in ("", "0")
@@ -39,6 +46,10 @@ AXE_DISABLED_RULES: dict[str, str] = {}
 #: Material's search index and search worker: loaded only once a reader opens
 #: search (overrides/partials/lazy-search.html).
 SEARCH_FILES = re.compile(r"/search/search_index\.json$|/workers/search\.[^/]*\.js$")
+#: Clean visits of unchanged pages, kept between runs (sitetools.visit's
+#: VisitCache): a warm run visits only the pages that changed. A fresh clone,
+#: as in CI, visits every page. Delete the folder to visit all pages again.
+VISIT_CACHE = ROOT / ".cache" / "browser-visits"
 
 
 def unavailable(what: str) -> None:
@@ -104,7 +115,7 @@ def visit_all(browser, base, site, paths, axe_js, **options) -> dict[str, Visit]
 def visits(chromium, base, browser_site):
     axe_js = AXE_JS.read_text(encoding="utf-8") if AXE_JS.is_file() else None
     paths = sitemap_paths(browser_site)
-    return chromium.run(visit_all, base, browser_site, paths, axe_js)
+    return chromium.run(visit_all, base, browser_site, paths, axe_js, cache=VISIT_CACHE)
 
 
 @pytest.fixture(scope="session")
@@ -366,3 +377,27 @@ def toggle_the_palette(browser, base):
         assert page.evaluate(state_js) == dark, "the palette did not survive a reload"
     finally:
         context.close()
+
+
+def test_visit_cache_reuses_only_clean_visits_of_unchanged_pages(tmp_path):
+    site = tmp_path / "site"
+    (site / "page").mkdir(parents=True)
+    (site / "page" / "index.html").write_text("<p>one</p>")
+    (site / "style.css").write_text("p {}")
+    base = "http://127.0.0.1:1234/"
+
+    def cache() -> VisitCache:
+        return VisitCache(tmp_path / "cache", site, "axe", browser="156")
+
+    clean = Visit("page/", status=200, links=[base + "page/#x"], ids={"x"})
+    cache().put(clean, base)
+    assert cache().get("page/", "http://127.0.0.1:999/") == Visit(
+        "page/", status=200, links=["http://127.0.0.1:999/page/#x"], ids={"x"}
+    )
+    (site / "style.css").write_text("p { color: red }")  # any asset changed
+    assert cache().get("page/", base) is None
+    cache().put(clean, base)
+    (site / "page" / "index.html").write_text("<p>two</p>")  # the page changed
+    assert cache().get("page/", base) is None
+    cache().put(Visit("page/", status=200, console_errors=["boom"]), base)
+    assert cache().get("page/", base) is None  # only clean visits are kept
