@@ -139,7 +139,7 @@ def _explain(run: Run, timeout: float) -> str:
 
 
 @functools.cache
-def snippet_output(name: str) -> Run:
+def snippet_run(name: str) -> Run:
     """One checked default run per snippet and test process, shared by tests."""
     return run_snippet(
         name, allow_thread_exceptions=name in THREAD_EXCEPTION_DEMOS, check=True

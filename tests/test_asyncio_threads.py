@@ -8,14 +8,14 @@ import time
 
 import pytest
 
-from snippet_runner import BROKEN_ON_PURPOSE, run_snippet, snippet_output
+from snippet_runner import BROKEN_ON_PURPOSE, run_snippet, snippet_run
 
 # --- to_thread(), run_in_executor() --------------------------------------------
 
 
 def test_a_blocking_call_stops_the_loop_and_to_thread_keeps_it_free():
     name = "asyncio_threads/to_thread.py"
-    out = snippet_output(name).stdout
+    out = snippet_run(name).stdout
     assert re.search(BROKEN_ON_PURPOSE[name], out)
     match = re.fullmatch(
         r"called directly:      the ticker ticked 0 times\n"
@@ -71,7 +71,7 @@ def test_a_timeout_cancels_the_await_but_not_the_thread():
 
 
 def test_run_in_executor_runs_the_queries_in_order_two_at_a_time():
-    lines = snippet_output("asyncio_threads/run_in_executor.py").stdout.splitlines()
+    lines = snippet_run("asyncio_threads/run_in_executor.py").stdout.splitlines()
     assert lines[:4] == [f"SELECT {c}: 3 rows" for c in "abcd"]
     match = re.fullmatch(r"4 queries of 1 s, 2 at a time, took (\d+\.\d) s", lines[4])
     assert match, lines[4]
@@ -81,12 +81,12 @@ def test_run_in_executor_runs_the_queries_in_order_two_at_a_time():
 
 
 def test_call_soon_threadsafe_delivers_every_reading_in_order():
-    out = snippet_output("asyncio_threads/call_soon_threadsafe.py").stdout
+    out = snippet_run("asyncio_threads/call_soon_threadsafe.py").stdout
     assert out.splitlines() == [f"event loop: reading {n}" for n in (10, 20, 30)]
 
 
 def test_run_coroutine_threadsafe_returns_results_and_reraises_exceptions():
-    out = snippet_output("asyncio_threads/run_coroutine_threadsafe.py").stdout
+    out = snippet_run("asyncio_threads/run_coroutine_threadsafe.py").stdout
     assert out == "home: 400 bytes\nmissing: failed: no page called 'missing'\n"
 
 
@@ -134,7 +134,7 @@ def test_get_running_loop_fails_in_a_plain_thread():
 
 
 def test_debug_mode_raises_for_call_soon_from_another_thread():
-    out = snippet_output("asyncio_threads/call_soon_wrong_thread.py").stdout
+    out = snippet_run("asyncio_threads/call_soon_wrong_thread.py").stdout
     assert out == (
         "call_soon() from a thread raised RuntimeError: Non-thread-safe operation "
         "invoked on an event loop other than the current one\n"

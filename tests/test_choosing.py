@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from snippet_runner import DOCS, snippet_output
+from snippet_runner import DOCS, snippet_run
 from snippets.choosing import asyncio_waits, process_pool_cpu
 
 
@@ -29,12 +29,12 @@ def test_asyncio_overlaps_many_waits_in_one_thread(monkeypatch):
     one, hundred = timed(1), timed(100)
     assert hundred < 25 * one, f"no overlap: 1 wait {one:.3f} s, 100 {hundred:.3f} s"
     monkeypatch.undo()
-    out = snippet_output("choosing/asyncio_waits.py").stdout
+    out = snippet_run("choosing/asyncio_waits.py").stdout
     assert out.endswith("results: 0, 1, ..., 999\nthreads in this process: 1\n")
 
 
 def test_process_pool_runs_cpu_work_in_other_processes():
-    out = snippet_output("choosing/process_pool_cpu.py").stdout
+    out = snippet_run("choosing/process_pool_cpu.py").stdout
     counts = [process_pool_cpu.count_primes(n)[0] for n in (10_000, 20_000)]
     assert counts == [1229, 2262]
     assert f"primes below 10000: {counts[0]}\nprimes below 20000: {counts[1]}\n" in out
@@ -45,7 +45,7 @@ def test_process_pool_runs_cpu_work_in_other_processes():
     sys.version_info >= (3, 14), reason="3.14 has InterpreterPoolExecutor"
 )
 def test_interpreter_pool_says_it_needs_3_14():
-    out = snippet_output("choosing/interpreter_pool.py").stdout
+    out = snippet_run("choosing/interpreter_pool.py").stdout
     assert out == "InterpreterPoolExecutor needs Python 3.14 or newer\n"
 
 
@@ -53,7 +53,7 @@ def test_interpreter_pool_says_it_needs_3_14():
     sys.version_info < (3, 14), reason="InterpreterPoolExecutor is new in 3.14"
 )
 def test_interpreter_pool_counts_primes():
-    out = snippet_output("choosing/interpreter_pool.py").stdout
+    out = snippet_run("choosing/interpreter_pool.py").stdout
     assert out.startswith("primes below 10000: 1229\nprimes below 20000: 2262\n")
 
 

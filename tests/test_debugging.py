@@ -9,7 +9,7 @@ import threading
 
 import pytest
 
-from snippet_runner import BROKEN_ON_PURPOSE, SNIPPETS, snippet_output
+from snippet_runner import BROKEN_ON_PURPOSE, SNIPPETS, snippet_run
 from snippets.debugging import named_threads_log
 
 DEADLOCK = "debugging/deadlock_dump.py"
@@ -27,7 +27,7 @@ def line_of(snippet: str, text: str) -> int:
 
 
 def test_deadlock_demo_names_both_threads_and_the_line_where_each_waits():
-    out = snippet_output(DEADLOCK).stdout
+    out = snippet_run(DEADLOCK).stdout
     assert re.search(BROKEN_ON_PURPOSE[DEADLOCK], out), out
     waits = line_of(DEADLOCK, "with second:")
     lines = out.splitlines()
@@ -53,7 +53,7 @@ def faulthandler_threads(stderr: str) -> dict[str, list[str]]:
 
 
 def test_faulthandler_dump_shows_both_stuck_threads_at_their_with_line():
-    stderr = snippet_output(DEADLOCK).stderr
+    stderr = snippet_run(DEADLOCK).stderr
     threads = faulthandler_threads(stderr)
     waits = line_of(DEADLOCK, "with second:")
     at_with = [
@@ -118,7 +118,7 @@ def test_kill_usr1_dumps_every_thread_of_a_running_program():
 
 
 def test_log_lines_carry_the_thread_name_one_line_per_record():
-    out = snippet_output("debugging/named_threads_log.py").stdout.splitlines()
+    out = snippet_run("debugging/named_threads_log.py").stdout.splitlines()
     assert out[:3] == [
         "download-1: fetching https://example.com/a",
         "download-2: fetching https://example.com/b",
@@ -128,7 +128,7 @@ def test_log_lines_carry_the_thread_name_one_line_per_record():
 
 
 def test_stack_dump_names_every_thread_and_shows_where_it_is():
-    stderr = snippet_output("debugging/named_threads_log.py").stderr
+    stderr = snippet_run("debugging/named_threads_log.py").stderr
     sections = re.split(r"^Thread '([^']*)':\n", stderr, flags=re.MULTILINE)[1:]
     stacks = dict(zip(sections[::2], sections[1::2], strict=True))
     assert set(stacks) == {"MainThread", "download-1", "download-2"}

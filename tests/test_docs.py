@@ -23,7 +23,7 @@ from snippet_runner import (
     all_snippets,
     run_snippet,
     same_output,
-    snippet_output,
+    snippet_run,
 )
 
 INCLUDE = re.compile(r'^\s*-{1,2}8<-{1,2}\s+"([^"]+)"', re.MULTILINE)
@@ -106,7 +106,7 @@ def test_page_code_blocks_run_and_print_what_the_page_shows(page, tmp_path, requ
             update_output(block, tmp_path / f"block_{n}.py")
             continue
         if block.kind == "snippet":
-            run = snippet_output(block.file.relative_to(ROOT / "snippets").as_posix())
+            run = snippet_run(block.file.relative_to(ROOT / "snippets").as_posix())
         else:  # an inline block: run exactly what the reader sees, as __main__
             script = tmp_path / f"block_{n}.py"
             script.write_text(block.code, encoding="utf-8")

@@ -3,12 +3,12 @@
 import threading
 import time
 
-from snippet_runner import snippet_output
+from snippet_runner import snippet_run
 from snippets.events import event_release_many
 
 
 def test_the_flag_program_shows_wait_timeout_set_and_clear():
-    lines = snippet_output("events/event_flag.py").stdout.splitlines()
+    lines = snippet_run("events/event_flag.py").stdout.splitlines()
     assert lines == [
         "new Event: is_set() is False",
         "wait(timeout=0.1) returned False",
@@ -47,7 +47,7 @@ def test_nobody_passes_before_set_and_one_set_releases_every_waiter(capsys):
 
 
 def test_the_release_program_runs_every_runner_after_main_sets_the_flag():
-    lines = snippet_output("events/event_release_many.py").stdout.splitlines()
+    lines = snippet_run("events/event_release_many.py").stdout.splitlines()
     setting = lines.index("main: setting the flag")
     running = [n for n, line in enumerate(lines) if line.endswith(": running")]
     assert sorted(lines[n] for n in running) == [

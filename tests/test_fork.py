@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from snippet_runner import BROKEN_ON_PURPOSE, ROOT, snippet_output
+from snippet_runner import BROKEN_ON_PURPOSE, ROOT, snippet_run
 
 pytestmark = pytest.mark.skipif(
     not hasattr(os, "fork"), reason="os.fork() is POSIX-only"
@@ -20,7 +20,7 @@ WARNING = re.compile(
 
 
 def test_the_child_has_one_thread_and_a_lock_it_can_never_get():
-    run = snippet_output("fork/fork_held_lock.py")
+    run = snippet_run("fork/fork_held_lock.py")
     assert re.search(BROKEN_ON_PURPOSE["fork/fork_held_lock.py"], run.stdout)
     assert run.stdout == (
         "parent: the writer thread holds the lock; forking\n"
@@ -31,7 +31,7 @@ def test_the_child_has_one_thread_and_a_lock_it_can_never_get():
 
 
 def test_register_at_fork_hands_the_child_a_free_lock():
-    assert snippet_output("fork/register_at_fork.py").stdout == (
+    assert snippet_run("fork/register_at_fork.py").stdout == (
         "parent: the writer thread holds the lock; forking\n"
         "child: threads alive: ['MainThread']\n"
         "child: acquire(timeout=0.1) returned True\n"

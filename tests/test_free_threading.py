@@ -8,7 +8,7 @@ import zlib
 
 import pytest
 
-from snippet_runner import snippet_output
+from snippet_runner import snippet_run
 from snippets.free_threading import gil_switch, pick_executor
 
 FREE_THREADED_BUILD = bool(sysconfig.get_config_var("Py_GIL_DISABLED"))
@@ -41,7 +41,7 @@ def test_python_gil_and_x_gil_do_what_the_table_says_on_this_build():
 
 
 def test_gil_switch_script_prints_one_line_per_setting():
-    run = snippet_output("free_threading/gil_switch.py")
+    run = snippet_run("free_threading/gil_switch.py")
     lines = run.stdout.splitlines()
     assert lines[0] == f"Python {sys.version_info.major}.{sys.version_info.minor}"
     assert [line.split(":")[0] for line in lines[1:]] == [
@@ -83,7 +83,7 @@ def test_executor_follows_the_gil(monkeypatch):
 
 
 def test_pick_executor_script_names_its_pool_and_prints_the_same_checksums():
-    run = snippet_output("free_threading/pick_executor.py")
+    run = snippet_run("free_threading/pick_executor.py")
     pool = (
         "ProcessPoolExecutor" if pick_executor.gil_enabled() else "ThreadPoolExecutor"
     )

@@ -10,14 +10,14 @@ from collections import Counter
 
 import pytest
 
-from snippet_runner import run_snippet, snippet_output
+from snippet_runner import run_snippet, snippet_run
 from snippets.futures import wait_in_flight
 
 # --- wait() --------------------------------------------------------------------
 
 
 def test_in_flight_prints_every_page_once_in_finishing_order():
-    lines = snippet_output("futures/wait_in_flight.py").stdout.splitlines()
+    lines = snippet_run("futures/wait_in_flight.py").stdout.splitlines()
     assert Counter(lines) == Counter(
         f"{page}: {len(page) * 100} bytes" for page in wait_in_flight.PAGES
     )
@@ -48,7 +48,7 @@ def test_in_flight_never_has_more_than_three_downloads_submitted(monkeypatch, ca
 
 
 def test_fail_fast_returns_at_the_first_exception_and_cancels_only_queued_tasks():
-    out = snippet_output("futures/wait_fail_fast.py").stdout
+    out = snippet_run("futures/wait_fail_fast.py").stdout
     match = re.fullmatch(
         r"wait\(\) returned: 1 done, 4 not done\n"
         r"failed: part 1: connection reset\n"
@@ -89,7 +89,7 @@ def test_first_exception_without_an_exception_waits_for_all():
 
 
 def test_callback_runs_in_the_worker_or_at_once_in_the_caller():
-    out = snippet_output("futures/done_callback.py").stdout
+    out = snippet_run("futures/done_callback.py").stdout
     assert out == (
         "callback: result 42, run by worker_0\ncallback: result 42, run by MainThread\n"
     )
@@ -125,7 +125,7 @@ def test_result_can_return_before_the_callbacks_have_run():
 
 
 def test_a_callback_that_raises_is_logged_and_ignored():
-    run = snippet_output("futures/callback_raises.py")
+    run = snippet_run("futures/callback_raises.py")
     assert run.returncode == 0
     assert run.stdout == (
         "notify: the task returned 1024\n"
@@ -154,7 +154,7 @@ def test_the_callback_exception_goes_to_the_concurrent_futures_logger(caplog):
 
 
 def test_initializer_runs_once_per_worker_thread_not_per_task():
-    lines = snippet_output("futures/initializer.py").stdout.splitlines()
+    lines = snippet_run("futures/initializer.py").stdout.splitlines()
     assert Counter(lines) == Counter(
         ["db_0: connected to inventory.db", "db_1: connected to inventory.db"]
         + [f"query {n}: 3 rows" for n in range(6)]
@@ -173,7 +173,7 @@ def test_initializer_runs_in_each_worker_before_its_first_task():
 
 
 def test_a_failing_initializer_breaks_the_pool():
-    run = snippet_output("futures/broken_pool.py")
+    run = snippet_run("futures/broken_pool.py")
     message = "A thread initializer failed, the thread pool is not usable anymore"
     assert run.stdout == (
         f"result() raised BrokenThreadPool: {message}\n"
@@ -197,7 +197,7 @@ def test_broken_thread_pool_is_a_broken_executor_and_a_runtime_error():
     sys.version_info >= (3, 14), reason="tests the message for Python < 3.14"
 )
 def test_map_buffersize_says_it_needs_3_14():
-    out = snippet_output("futures/map_buffersize.py").stdout
+    out = snippet_run("futures/map_buffersize.py").stdout
     assert out == "map(buffersize=...) needs Python 3.14 or newer\n"
 
 
@@ -205,7 +205,7 @@ def test_map_buffersize_says_it_needs_3_14():
     sys.version_info < (3, 14), reason="map(buffersize=...) is new in Python 3.14"
 )
 def test_map_buffersize_reads_the_input_as_the_results_are_read():
-    out = snippet_output("futures/map_buffersize.py").stdout.splitlines()
+    out = snippet_run("futures/map_buffersize.py").stdout.splitlines()
     assert out == [
         "read input 0",
         "read input 1",
@@ -224,7 +224,7 @@ def test_map_buffersize_reads_the_input_as_the_results_are_read():
 
 
 def test_submit_after_shutdown_raises_runtime_error():
-    out = snippet_output("futures/submit_after_shutdown.py").stdout
+    out = snippet_run("futures/submit_after_shutdown.py").stdout
     assert out == (
         "inside the with block: 2 ** 10 = 1024\n"
         "after it, submit() raised RuntimeError: "
@@ -233,7 +233,7 @@ def test_submit_after_shutdown_raises_runtime_error():
 
 
 def test_a_pool_never_shut_down_finishes_its_tasks_before_atexit_functions():
-    out = snippet_output("futures/pool_at_exit.py").stdout.splitlines()
+    out = snippet_run("futures/pool_at_exit.py").stdout.splitlines()
     assert out == [
         "main() returns, without shutting the pool down",
         "sent batch 1",

@@ -16,7 +16,7 @@ from snippet_runner import (
     SITEHOOK,
     THREAD_EXCEPTION_EXIT,
     run_snippet,
-    snippet_output,
+    snippet_run,
 )
 from snippets.lifecycle import daemon_flag, exception_collected, stop_event
 
@@ -47,7 +47,7 @@ def test_daemon_flag_is_inherited_and_fixed_at_start():
     t.join()
     with pytest.raises(RuntimeError, match="cannot set daemon status of active"):
         t.daemon = True  # refused once started, even after the thread finished
-    assert snippet_output("lifecycle/daemon_flag.py").stdout.splitlines()[-1] == (
+    assert snippet_run("lifecycle/daemon_flag.py").stdout.splitlines()[-1] == (
         "setting daemon after start(): RuntimeError: "
         "cannot set daemon status of active thread"
     )
@@ -74,7 +74,7 @@ def test_stop_event_wakes_the_worker_in_the_middle_of_its_pause(monkeypatch):
 
 def test_stop_event_snippet_stops_promptly():
     # Event.wait(timeout) is not scaled by the runner: the pause is a real 60 s.
-    out = snippet_output("lifecycle/stop_event.py").stdout
+    out = snippet_run("lifecycle/stop_event.py").stdout
     assert out.splitlines()[:2] == [
         "main: asking the poller to stop",
         "poller: stop requested, closing connections",
@@ -105,7 +105,7 @@ def test_join_timeout_returns_none_and_misuse_raises():
         threading.current_thread().join()
     with pytest.raises(RuntimeError, match="cannot join thread before it is started"):
         threading.Thread(target=print).join()
-    assert snippet_output("lifecycle/join_timeout.py").stdout.splitlines()[:2] == [
+    assert snippet_run("lifecycle/join_timeout.py").stdout.splitlines()[:2] == [
         "join(timeout=0.5) returned None; is_alive() is True",
         "join(timeout=0.5) returned None; is_alive() is False",
     ]
@@ -157,7 +157,7 @@ def test_ctrl_c_stops_every_worker_cleanly():
 
 
 def test_ctrl_c_program_ends_on_its_own_without_ctrl_c():
-    assert snippet_output("lifecycle/ctrl_c.py").stdout.splitlines()[1:] == [
+    assert snippet_run("lifecycle/ctrl_c.py").stdout.splitlines()[1:] == [
         "main: all work done",
         "main: 3 of 3 workers stopped",
     ]
@@ -208,7 +208,7 @@ def test_the_hook_records_every_failure_as_text_before_join_returns():
 
 
 def test_collected_snippet_reports_both_failures_and_exits_0():
-    run = snippet_output("lifecycle/exception_collected.py")  # exit 0, checked
+    run = snippet_run("lifecycle/exception_collected.py")  # exit 0, checked
     assert run.stderr == "", "the hook should replace the printed traceback"
     assert sorted(run.stdout.splitlines()) == [
         "failed: parse '': ValueError: invalid literal for int() with base 10: ''",

@@ -5,7 +5,7 @@ import threading
 
 import pytest
 
-from snippet_runner import BROKEN_ON_PURPOSE, snippet_output
+from snippet_runner import BROKEN_ON_PURPOSE, snippet_run
 from snippets.locks import (
     deadlock_forgotten_release,
     deadlock_lock_order,
@@ -21,7 +21,7 @@ def test_with_and_acquire_release_both_protect_the_balance():
 
 
 def test_acquire_with_timeout_gives_up_while_another_thread_holds_the_lock():
-    out = snippet_output("locks/lock_acquire_timeout.py").stdout.splitlines()
+    out = snippet_run("locks/lock_acquire_timeout.py").stdout.splitlines()
     assert out == [
         "before: locked() is False",
         "main holds the lock: locked() is True",
@@ -65,7 +65,7 @@ def test_both_record_functions_record_a_good_amount():
 
 
 def test_forgotten_release_script_shows_the_lock_still_held_then_released():
-    out = snippet_output("locks/deadlock_forgotten_release.py").stdout
+    out = snippet_run("locks/deadlock_forgotten_release.py").stdout
     broken, fixed = out.split("record_fixed")
     assert "returned False" in broken
     assert "returned True" not in broken
@@ -76,7 +76,7 @@ def test_forgotten_release_script_shows_the_lock_still_held_then_released():
 
 
 def test_opposite_lock_orders_deadlock_until_one_transfer_gives_up():
-    run = snippet_output("locks/deadlock_lock_order.py")
+    run = snippet_run("locks/deadlock_lock_order.py")
     assert run.stdout.splitlines() == [
         "both transfers hold their first lock: a -> b holds a, b -> a holds b",
         "a -> b: gave up waiting for b after 0.1 s",
@@ -143,7 +143,7 @@ def test_the_lock_order_demos_use_the_module_attribute(threading_spy):
 
 
 def test_a_lock_waits_for_its_own_holder_and_an_rlock_does_not():
-    out = snippet_output("locks/rlock_acquire_twice.py").stdout.splitlines()
+    out = snippet_run("locks/rlock_acquire_twice.py").stdout.splitlines()
     assert out == [
         "Lock:  the holder's second acquire(timeout=0.1) returned False",
         "RLock: the holder's second acquire(timeout=0.1) returned True",

@@ -8,14 +8,14 @@ import threading
 
 import pytest
 
-from snippet_runner import BROKEN_ON_PURPOSE, run_snippet, snippet_output
+from snippet_runner import BROKEN_ON_PURPOSE, run_snippet, snippet_run
 from snippets.pools import map_broken, map_first_error, pool_deadlock
 
 # --- map() ---------------------------------------------------------------------
 
 
 def test_pool_map_returns_results_in_the_order_of_the_inputs():
-    out = snippet_output("pools/pool_map.py").stdout
+    out = snippet_run("pools/pool_map.py").stdout
     assert out == "cat.png at 640 px\ndog.png at 320 px\nowl.png at 160 px\n"
 
 
@@ -87,7 +87,7 @@ def test_with_block_waits_but_does_not_reraise():
 
 
 def test_first_error_ends_the_loop_and_later_results_are_lost():
-    out = snippet_output("pools/map_first_error.py").stdout
+    out = snippet_run("pools/map_first_error.py").stdout
     assert out == (
         "home: 400 bytes\nmap() raised LookupError: no page called 'missing'\n"
     )
@@ -122,7 +122,7 @@ def test_after_an_error_the_map_iterator_is_finished_and_unstarted_calls_cancell
 
 
 def test_submit_future_prints_every_outcome_in_completion_order():
-    lines = snippet_output("pools/submit_future.py").stdout.splitlines()
+    lines = snippet_run("pools/submit_future.py").stdout.splitlines()
     assert sorted(lines) == [
         "about: 500 bytes",
         "blog: 400 bytes",
@@ -156,7 +156,7 @@ def test_as_completed_timeout_bounds_the_whole_wait():
 
 
 def test_result_timeout_and_cancel():
-    out = snippet_output("pools/result_timeout.py").stdout.splitlines()
+    out = snippet_run("pools/result_timeout.py").stdout.splitlines()
     assert out == [
         "result(timeout=0.05) raised TimeoutError",
         "done() is False",
@@ -170,7 +170,7 @@ def test_concurrent_futures_timeout_error_is_the_builtin_one():
 
 
 def test_cancel_futures_drops_only_the_queued_tasks():
-    out = snippet_output("pools/cancel_futures.py").stdout.splitlines()
+    out = snippet_run("pools/cancel_futures.py").stdout.splitlines()
     assert out == ["job 0: result 0"] + [f"job {n}: cancelled" for n in range(1, 5)]
 
 
@@ -190,7 +190,7 @@ def documented_default() -> int:
 
 
 def test_default_pool_starts_min_32_cpus_plus_4_threads_for_blocked_tasks():
-    out = snippet_output("pools/default_max_workers.py").stdout.splitlines()
+    out = snippet_run("pools/default_max_workers.py").stdout.splitlines()
     width = documented_default()
     assert out == [
         f"CPUs the default counts: {documented_cpus()}",
@@ -237,5 +237,5 @@ def test_task_waiting_on_the_same_full_pool_times_out(monkeypatch):
     ):
         outer = services.submit(pool_deadlock.start_service, loaders)
         assert outer.result(timeout=5) == "started with config"
-    out = snippet_output("pools/pool_deadlock.py").stdout
+    out = snippet_run("pools/pool_deadlock.py").stdout
     assert out.startswith("same pool:     timed out")

@@ -7,7 +7,7 @@ from collections import Counter
 
 import pytest
 
-from snippet_runner import BROKEN_ON_PURPOSE, snippet_output
+from snippet_runner import BROKEN_ON_PURPOSE, snippet_run
 from snippets.queues import (
     pipeline_many_producers,
     pipeline_sentinel,
@@ -21,7 +21,7 @@ def saved_items(stdout: str) -> Counter[int]:
 
 
 def test_the_check_then_get_pipeline_leaves_its_consumer_blocked():
-    run = snippet_output("queues/pipeline_event_hang.py")
+    run = snippet_run("queues/pipeline_event_hang.py")
     assert re.search(BROKEN_ON_PURPOSE["queues/pipeline_event_hang.py"], run.stdout)
     lines = run.stdout.splitlines()
     # The producer stopped after main set the event, and the consumer was
@@ -41,7 +41,7 @@ def test_sentinels_stop_every_consumer_after_every_item(items, consumers, capsys
 
 
 def test_the_sentinel_program_prints_each_item_once_and_each_stop():
-    out = snippet_output("queues/pipeline_sentinel.py").stdout
+    out = snippet_run("queues/pipeline_sentinel.py").stdout
     assert saved_items(out) == Counter(range(10))
     assert out.count("got the sentinel") == 2
 
@@ -71,7 +71,7 @@ def test_join_returns_when_every_item_is_processed():
 
 
 def test_the_task_done_program_prints_each_batch_fully_processed():
-    assert snippet_output("queues/pipeline_task_done.py").stdout.splitlines() == [
+    assert snippet_run("queues/pipeline_task_done.py").stdout.splitlines() == [
         "batch 0: q.join() returned; 10 items processed so far",
         "batch 1: q.join() returned; 20 items processed so far",
     ]
@@ -101,5 +101,5 @@ def test_shutdown_stops_every_consumer_after_every_item(items, consumers, capsys
     sys.version_info >= (3, 13), reason="tests the message for Python < 3.13"
 )
 def test_shutdown_demo_explains_itself_before_313():
-    run = snippet_output("queues/pipeline_shutdown.py")
+    run = snippet_run("queues/pipeline_shutdown.py")
     assert run.stdout.startswith("Queue.shutdown() needs Python 3.13 or newer")

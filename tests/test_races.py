@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from snippet_runner import BROKEN_ON_PURPOSE, snippet_output
+from snippet_runner import BROKEN_ON_PURPOSE, snippet_run
 from snippets.races import race_locked_counter, race_unsafe_counter
 
 RUNS = 5
@@ -35,7 +35,7 @@ def test_locked_counter_is_exact_in_every_run():
 
 
 def test_unsafe_script_prints_fewer_than_expected():
-    run = snippet_output("races/race_unsafe_counter.py")
+    run = snippet_run("races/race_unsafe_counter.py")
     expected, got = printed_counts(run.stdout)
     assert expected == 2000
     assert got < expected, run.stdout
@@ -43,7 +43,7 @@ def test_unsafe_script_prints_fewer_than_expected():
 
 
 def test_locked_script_prints_the_exact_count():
-    run = snippet_output("races/race_locked_counter.py")
+    run = snippet_run("races/race_locked_counter.py")
     assert printed_counts(run.stdout) == (2000, 2000)
 
 

@@ -6,7 +6,7 @@ import sys
 import pytest
 
 from exercises.checking import all_programs
-from snippet_runner import ROOT, all_snippets, snippet_output
+from snippet_runner import ROOT, all_snippets, snippet_run
 
 #: Every program a reader copies: the snippets, and the exercises and their
 #: solutions (an exercise is broken on purpose, but it is a complete program).
@@ -16,7 +16,7 @@ PROGRAMS = [f"snippets/{s}" for s in all_snippets()] + all_programs()
 @pytest.mark.parametrize("name", all_snippets())
 def test_snippet_runs_cleanly(name):
     """Exit 0, no hang, no exception in any thread (see snippet_runner)."""
-    snippet_output(name)
+    snippet_run(name)
 
 
 @pytest.mark.parametrize("name", PROGRAMS)

@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from snippet_runner import snippet_output
+from snippet_runner import snippet_run
 from snippets.synchronization import (
     barrier_start,
     condition_bounded_buffer,
@@ -54,7 +54,7 @@ def test_semaphore_never_lets_more_than_the_limit_in(monkeypatch):
 def test_the_download_program_never_has_more_than_two_downloading():
     """Each task prints while it holds its slot, so in the printed order at
     most two tasks are between "downloading" and "done"."""
-    lines = snippet_output("synchronization/semaphore_limit.py").stdout.splitlines()
+    lines = snippet_run("synchronization/semaphore_limit.py").stdout.splitlines()
     active = peak = 0
     for line in lines:
         active += 1 if line.endswith("downloading") else -1
@@ -66,7 +66,7 @@ def test_the_download_program_never_has_more_than_two_downloading():
 
 
 def test_an_extra_release_what_lock_semaphore_and_bounded_semaphore_do():
-    lines = snippet_output("synchronization/semaphore_bounded.py").stdout.splitlines()
+    lines = snippet_run("synchronization/semaphore_bounded.py").stdout.splitlines()
     assert lines == [
         "Lock acquired by main, released by another thread: True",
         "Lock(), one release() too many: RuntimeError: release unlocked lock",
@@ -111,7 +111,7 @@ def test_free_slots_counts_without_taking_any():
 
 
 def test_timer_fires_once_is_a_thread_and_cancel_prevents_the_call():
-    lines = snippet_output("synchronization/timer_fire_cancel.py").stdout.splitlines()
+    lines = snippet_run("synchronization/timer_fire_cancel.py").stdout.splitlines()
     assert lines[0] == "reminder: stand up and stretch"
     assert re.fullmatch(
         r"main: the 2 s timer fired after \d+\.\d\d s; daemon is False", lines[1]
@@ -168,7 +168,7 @@ def test_barrier_uses_the_module_attribute(threading_spy, monkeypatch, capsys):
 def test_a_missing_party_times_out_and_abort_breaks_the_barrier_at_once():
     # The aborted barrier has no timeout: had abort() not broken it, the
     # snippet would hang, and the runner's watchdog would fail it.
-    lines = snippet_output("synchronization/barrier_broken.py").stdout.splitlines()
+    lines = snippet_run("synchronization/barrier_broken.py").stdout.splitlines()
     both = "['BrokenBarrierError', 'BrokenBarrierError']"
     assert lines == [
         f"timeout: wait() raised {both}; broken is True",

@@ -12,7 +12,7 @@ from concurrent.futures import Executor, ThreadPoolExecutor
 
 import pytest
 
-from snippet_runner import ROOT, gil_enabled, snippet_output
+from snippet_runner import ROOT, gil_enabled, snippet_run
 from snippets.testing import (
     forced_interleaving,
     gil_state,
@@ -233,7 +233,7 @@ def test_a_tiny_switch_interval_exposes_the_unlocked_race():
 
 
 def test_a_stuck_non_daemon_thread_keeps_a_process_alive_until_a_watchdog_ends_it():
-    plain, watched = snippet_output("testing/stuck_non_daemon.py").stdout.splitlines()
+    plain, watched = snippet_run("testing/stuck_non_daemon.py").stdout.splitlines()
     assert plain.endswith("killed")
     assert watched.endswith("exited with status 1, 2 thread stacks dumped")
 

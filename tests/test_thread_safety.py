@@ -3,7 +3,7 @@
 import re
 import sys
 
-from snippet_runner import BROKEN_ON_PURPOSE, snippet_output
+from snippet_runner import BROKEN_ON_PURPOSE, snippet_run
 from snippets.thread_safety import (
     atomic_operations,
     count_broken,
@@ -72,7 +72,7 @@ def test_setdefault_keeps_every_order_of_every_customer():
 
 
 def test_iterating_a_dict_while_it_grows_raises_and_a_list_skips_silently():
-    run = snippet_output("thread_safety/iterate_broken.py")
+    run = snippet_run("thread_safety/iterate_broken.py")
     assert run.stdout == (
         "dict: the report raised RuntimeError: "
         "dictionary changed size during iteration\n"
@@ -82,7 +82,7 @@ def test_iterating_a_dict_while_it_grows_raises_and_a_list_skips_silently():
 
 
 def test_iterating_a_copy_taken_under_the_lock_sees_the_state_at_the_copy():
-    run = snippet_output("thread_safety/iterate_fixed.py")
+    run = snippet_run("thread_safety/iterate_fixed.py")
     assert "RuntimeError" not in run.stdout
     assert "list: the report listed ['job-1', 'job-2', 'job-3', 'job-4']" in run.stdout
     assert "after the reports: 4 readings, jobs ['job-2', 'job-3', 'job-4']" in (
@@ -92,7 +92,7 @@ def test_iterating_a_copy_taken_under_the_lock_sees_the_state_at_the_copy():
 
 def test_broken_scripts_print_what_their_bug_pattern_matches():
     for name in ("count_broken.py", "group_broken.py"):
-        run = snippet_output(f"thread_safety/{name}")
+        run = snippet_run(f"thread_safety/{name}")
         assert re.search(BROKEN_ON_PURPOSE[f"thread_safety/{name}"], run.stdout), (
             run.stdout
         )

@@ -10,14 +10,14 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from snippet_runner import BROKEN_ON_PURPOSE, ROOT, run_snippet, snippet_output
+from snippet_runner import BROKEN_ON_PURPOSE, ROOT, run_snippet, snippet_run
 from snippets.thread_state import ident_reuse, local_connection
 
 # --- threading.local -----------------------------------------------------------
 
 
 def test_each_thread_opens_its_own_connection_once_and_main_sees_none():
-    lines = snippet_output("thread_state/local_connection.py").stdout.splitlines()
+    lines = snippet_run("thread_state/local_connection.py").stdout.splitlines()
     assert lines.count("worker-1: opened a connection") == 1
     assert lines.count("worker-2: opened a connection") == 1
     for worker, first in (("worker-1", 1), ("worker-2", 3)):
@@ -75,7 +75,7 @@ def test_subclass_init_runs_once_in_each_thread_that_uses_the_object():
 
 
 def test_a_connection_opened_in_main_fails_in_another_thread():
-    run = snippet_output("thread_state/shared_connection.py")
+    run = snippet_run("thread_state/shared_connection.py")
     assert re.search(BROKEN_ON_PURPOSE["thread_state/shared_connection.py"], run.stdout)
     created, used = map(int, re.findall(r"thread id (\d+)", run.stdout))
     main = int(re.search(r"main: my get_ident\(\) is (\d+)", run.stdout).group(1))
@@ -87,7 +87,7 @@ def test_a_connection_opened_in_main_fails_in_another_thread():
 
 
 def test_pool_initializer_gives_each_worker_one_connection():
-    out = snippet_output("thread_state/pool_initializer.py").stdout
+    out = snippet_run("thread_state/pool_initializer.py").stdout
     assert out.startswith("squares: [1, 4, 9, 16, 25, 36, 49, 64]\n")
     opened = int(re.search(r"connections opened: (\d+), for 8 tasks", out).group(1))
     assert 1 <= opened <= 3  # one per worker thread the pool started
@@ -138,7 +138,7 @@ INHERITS = bool(getattr(sys.flags, "thread_inherit_context", False))
 
 
 def test_a_new_thread_starts_with_an_empty_context_unless_the_flag_says_inherit():
-    out = snippet_output("thread_state/context_new_thread.py").stdout
+    out = snippet_run("thread_state/context_new_thread.py").stdout
     worker = "req-42" if INHERITS else "no request"
     assert out == (
         "MainThread [req-42]: handling the request\n"
@@ -160,7 +160,7 @@ def test_thread_inherit_context_flag_decides_what_a_new_thread_sees(flag, worker
 
 
 def test_copy_context_run_passes_the_variables_on_and_keeps_changes_in_the_copy():
-    out = snippet_output("thread_state/context_copy.py").stdout
+    out = snippet_run("thread_state/context_copy.py").stdout
     assert out == (
         "MainThread [req-42]: handling the request\n"
         "worker [req-42]: sending the reply\n"
@@ -187,7 +187,7 @@ def test_submit_does_not_pass_the_context_but_copy_context_run_does():
 
 
 def test_identity_numbers_of_main_and_worker():
-    out = snippet_output("thread_state/thread_identity.py").stdout
+    out = snippet_run("thread_state/thread_identity.py").stdout
     pid = int(re.search(r"process id: (\d+)", out).group(1))
     (main_ident, main_native), (worker_ident, worker_native) = (
         tuple(map(int, m))

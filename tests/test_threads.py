@@ -11,7 +11,7 @@ from collections import Counter
 
 import pytest
 
-from snippet_runner import gil_enabled, run_snippet, snippet_output
+from snippet_runner import gil_enabled, run_snippet, snippet_run
 from snippets.threads import (
     cpu_bound_speedup,
     io_bound_overlap,
@@ -22,7 +22,7 @@ from snippets.threads import (
 
 
 def lines_of(name: str) -> list[str]:
-    return snippet_output(name).stdout.splitlines()
+    return snippet_run(name).stdout.splitlines()
 
 
 def each_threads_own_lines(lines: list[str]) -> dict[str, list[str]]:
