@@ -13,17 +13,38 @@ from snippet_runner import BROKEN_ON_PURPOSE, run_snippet, snippet_run
 # --- to_thread(), run_in_executor() --------------------------------------------
 
 
-def test_a_blocking_call_stops_the_loop_and_to_thread_keeps_it_free():
+def test_a_blocking_call_stops_the_loop():
     name = "asyncio_threads/to_thread.py"
     out = snippet_run(name).stdout
     assert re.search(BROKEN_ON_PURPOSE[name], out)
-    match = re.fullmatch(
+    # How often the ticker ticks during the to_thread() call depends on how
+    # soon this machine runs the loop again, so the count is not checked here:
+    # the next test checks the claim itself without depending on timing.
+    assert re.fullmatch(
         r"called directly:      the ticker ticked 0 times\n"
-        r"in asyncio.to_thread: the ticker ticked (\d+) times\n",
+        r"in asyncio.to_thread: the ticker ticked \d+ times\n",
         out,
-    )
-    assert match, out
-    assert int(match[1]) >= 1
+    ), out
+
+
+def test_to_thread_leaves_the_loop_free_to_run_other_tasks():
+    other_task_ran = threading.Event()
+
+    def blocking() -> bool:
+        # Returns only once another task on the loop has run. Called directly
+        # in a coroutine, this would wait out its timeout (the loop is blocked).
+        return other_task_ran.wait(timeout=5)
+
+    async def other_task() -> None:
+        other_task_ran.set()
+
+    async def main() -> bool:
+        task = asyncio.create_task(other_task())
+        result = await asyncio.to_thread(blocking)
+        await task
+        return result
+
+    assert asyncio.run(main()), "the loop did not run another task during to_thread()"
 
 
 def test_to_thread_runs_on_the_default_executor_and_copies_the_context():
