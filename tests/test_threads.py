@@ -183,8 +183,9 @@ def test_timeline_of_overlapping_waits():
     assert len(pages) == len(scenarios.IO_PAGES) == 3
     assert all(one.end <= p.start for p in pages), "sequential first, then threads"
     assert max(p.start for p in pages) < min(p.end for p in pages), "all overlap"
-    together = max(p.end for p in pages) - min(p.start for p in pages)
-    assert one.duration > 2 * together
+    # How much shorter the threads' window is than the sequential run is left
+    # to test_waits_overlap_in_threads: one recording is too few to compare
+    # durations on a busy machine (thread start-up there can take a wait's time).
 
 
 # --- the GIL ------------------------------------------------------------------

@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import html
 import io
+import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -76,9 +77,16 @@ THEMES = {
 
 WIDTH_IN = 8.0
 DPI = 100
+#: Timelines are drawn narrower, with larger text, than the other charts: a
+#: phone shows a page's images about 350 CSS px wide, and a timeline's labels
+#: must stay legible there (about 9 px) without zooming.
+TIMELINE_WIDTH_IN = 5.6
+TIMELINE_FONT_PT = 11
+#: A longer title wraps, so that it does not widen the chart.
+TITLE_CHARS = 38
 
 
-def _style(theme: Theme) -> dict[RcKeyType, Any]:
+def _style(theme: Theme, font_size: float) -> dict[RcKeyType, Any]:
     return {
         "figure.facecolor": "none",
         "axes.facecolor": "none",
@@ -94,7 +102,7 @@ def _style(theme: Theme) -> dict[RcKeyType, Any]:
         "grid.color": theme.grid,
         "legend.labelcolor": theme.text,
         "legend.frameon": False,
-        "font.size": 10,
+        "font.size": font_size,
         "axes.spines.top": False,
         "axes.spines.right": False,
     }
@@ -118,12 +126,17 @@ def to_png(fig: Figure) -> bytes:
     return out.getvalue()
 
 
-def themed(draw: Callable[[Figure, Theme], None], height_in: float) -> dict[str, bytes]:
+def themed(
+    draw: Callable[[Figure, Theme], None],
+    height_in: float,
+    width_in: float = WIDTH_IN,
+    font_size: float = 10,
+) -> dict[str, bytes]:
     """Draw the same figure in each theme; return the PNGs by theme name."""
     pngs = {}
     for name, theme in THEMES.items():
-        with plt.rc_context(_style(theme)):
-            fig = plt.figure(figsize=(WIDTH_IN, height_in))
+        with plt.rc_context(_style(theme, font_size)):
+            fig = plt.figure(figsize=(width_in, height_in))
             draw(fig, theme)
             pngs[name] = to_png(fig)
     return pngs
@@ -186,7 +199,7 @@ def _row_bars(
                 obj,
                 va="center",
                 ha="left",
-                fontsize=7.5,
+                fontsize=TIMELINE_FONT_PT - 1.5,
                 color="#ffffff",
                 fontweight="bold",
                 clip_on=True,
@@ -213,7 +226,12 @@ def draw_timeline(fig: Figure, theme: Theme, timeline: Timeline) -> None:
     ax.tick_params(axis="y", length=0)
     ax.spines["left"].set_visible(False)
     if timeline.title:
-        ax.set_title(timeline.title, loc="left", fontsize=11, fontweight="bold")
+        ax.set_title(
+            textwrap.fill(timeline.title, TITLE_CHARS),  # keep the chart narrow
+            loc="left",
+            fontsize=TIMELINE_FONT_PT + 1,
+            fontweight="bold",
+        )
     present = {i.state for i in timeline.intervals} | {RUNNING}
     handles: list[Artist] = [
         Patch(facecolor=STATE_COLOURS[s], label=STATE_LABELS[s])
@@ -239,8 +257,8 @@ def draw_timeline(fig: Figure, theme: Theme, timeline: Timeline) -> None:
         handles=handles,
         loc="upper center",
         bbox_to_anchor=(0.5, -0.5 / axes_height_in),  # half an inch below
-        ncols=min(len(handles), 3),
-        fontsize=8.5,
+        ncols=min(len(handles), 2),
+        fontsize=TIMELINE_FONT_PT - 1,
         handlelength=1.2,
         columnspacing=1.2,
     )
@@ -249,7 +267,12 @@ def draw_timeline(fig: Figure, theme: Theme, timeline: Timeline) -> None:
 def render(timeline: Timeline) -> dict[str, bytes]:
     """The timeline as PNGs, one per theme: {"light": ..., "dark": ...}."""
     height = 0.9 + 0.55 * len(timeline.threads)
-    return themed(lambda fig, theme: draw_timeline(fig, theme, timeline), height)
+    return themed(
+        lambda fig, theme: draw_timeline(fig, theme, timeline),
+        height,
+        width_in=TIMELINE_WIDTH_IN,
+        font_size=TIMELINE_FONT_PT,
+    )
 
 
 def img_tags(pngs: dict[str, bytes], alt: str, name: str = "") -> str:
