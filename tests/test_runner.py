@@ -2,6 +2,7 @@
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -71,3 +72,40 @@ def test_runner_fails_on_a_hang_and_dumps_every_thread(write_program):
 def test_runner_fails_on_a_non_zero_exit(write_program):
     with pytest.raises(SnippetFailed, match="exited with status 1"):
         run_snippet(write_program("raise SystemExit(1)\n"))
+
+
+CHILD_HANGS = """
+import sys
+import threading
+
+def main() -> None:
+    pid = os.fork()
+    if pid == 0:  # the child waits forever, holding the output pipes open
+        threading.Event().wait()
+    print(f"child {pid}", flush=True)
+    os.waitpid(pid, 0)
+
+if __name__ == "__main__":
+    main()
+"""
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs Linux's /proc")
+def test_runner_kills_what_a_hung_snippet_forked(write_program):
+    """The parent's watchdog ends the parent; the runner ends the child too,
+    and still hands back what was printed."""
+    run = run_snippet(write_program(CHILD_HANGS), timeout=1, check=False)
+    child = int(run.stdout.split()[1])
+    assert "Timeout (" in run.stderr  # the parent's watchdog fired
+    assert "snippet runner: killed after" in run.stderr
+    assert not running(child), f"the forked child {child} outlived the snippet"
+
+
+def running(pid: int) -> bool:
+    """Whether `pid` is a live process: not gone, and not a zombie (a killed
+    orphan that the machine's init has not reaped yet)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except FileNotFoundError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
