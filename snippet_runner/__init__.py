@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import re
+import signal
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -109,19 +111,34 @@ def run_snippet(
     }
     if allow_thread_exceptions:
         full_env["SNIPPET_ALLOW_THREAD_EXCEPTIONS"] = "1"
-    try:
-        proc = subprocess.run(
-            [sys.executable, str(path)],
-            cwd=ROOT,
-            env=full_env,
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            timeout=timeout + 5,  # backstop: faulthandler should fire first
-        )
-    except subprocess.TimeoutExpired as exc:
-        raise SnippetFailed(f"{relative_to_repo(path)} hung and was killed") from exc
-    run = Run(path, proc.returncode, proc.stdout, proc.stderr)
+    # A session of its own: a process the snippet forks that is still running
+    # (a hung child of a reader's answer holds the output pipes open, so that
+    # communicate() times out) is killed with it and cannot outlive the test.
+    with subprocess.Popen(
+        [sys.executable, str(path)],
+        cwd=ROOT,
+        env=full_env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+        start_new_session=True,
+    ) as proc:
+        try:
+            # backstop: faulthandler should fire first
+            stdout, stderr = proc.communicate(timeout=timeout + 5)
+        except subprocess.TimeoutExpired:
+            with contextlib.suppress(ProcessLookupError):  # the group is empty
+                os.killpg(proc.pid, signal.SIGKILL)  # the snippet's whole group
+            stdout, stderr = proc.communicate()
+            stderr += f"snippet runner: killed after {timeout + 5:g} s\n"
+            if check:
+                raise SnippetFailed(
+                    f"{relative_to_repo(path)} hung and was killed, with every "
+                    f"process it started\n--- stdout ---\n{stdout}"
+                    f"--- stderr ---\n{stderr}"
+                ) from None
+    run = Run(path, proc.returncode, stdout, stderr)
     if check and run.returncode != 0:
         raise SnippetFailed(_explain(run, timeout))
     return run

@@ -75,6 +75,7 @@ def test_runner_fails_on_a_non_zero_exit(write_program):
 
 
 CHILD_HANGS = """
+import os
 import sys
 import threading
 
