@@ -2,6 +2,7 @@
 
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -99,6 +100,9 @@ def test_runner_kills_what_a_hung_snippet_forked(write_program):
     child = int(run.stdout.split()[1])
     assert "Timeout (" in run.stderr  # the parent's watchdog fired
     assert "snippet runner: killed after" in run.stderr
+    deadline = time.monotonic() + 5  # SIGKILL is delivered, then the child exits
+    while running(child) and time.monotonic() < deadline:
+        time.sleep(0.01)
     assert not running(child), f"the forked child {child} outlived the snippet"
 
 
