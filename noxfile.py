@@ -37,7 +37,7 @@ LOCK = ROOT / "requirements.txt"
 #: The versions the examples promise to work on; "t" is a free-threaded build.
 #: The one list: the workflow's matrix must equal it (tests/test_ci.py), and
 #: its first entry is the floor, `requires-python` in pyproject.toml.
-PYTHONS = ["3.11", "3.12", "3.13", "3.14", "3.14t"]
+PYTHONS = ["3.11", "3.12", "3.13", "3.13t", "3.14", "3.14t"]
 #: The test modules that need the site toolchain (MkDocs, ruff, mypy,
 #: matplotlib, Playwright, PyYAML), which `tests` and `stress` do not install.
 #: A module missing here fails those sessions in CI, loudly (tests/conftest.py).
