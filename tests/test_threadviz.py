@@ -227,6 +227,18 @@ def test_names_come_from_the_assignment():
     assert [x.name for x in again] == ["again", "again-2"]
 
 
+def test_a_named_objects_lock_is_named_after_it():
+    rec = Recorder()
+    threading = rec.threading
+
+    class Account:
+        def __init__(self, name: str) -> None:
+            self.name = name
+            self.lock = threading.Lock()
+
+    assert [Account("a").lock.name, Account("b").lock.name] == ["a.lock", "b.lock"]
+
+
 def test_patch_swaps_the_modules_and_restores_them():
     module = types.ModuleType("example")
     module.threading, module.queue = threading, queue

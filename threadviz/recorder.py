@@ -210,8 +210,10 @@ class Recorder:
     def name_for(self, kind: str, depth: int = 2) -> str:
         """A unique name for a new primitive: the variable it is assigned to if
         the creating line says so (`lock = threading.Lock()`, or the k-th name
-        of `a, b = threading.Lock(), threading.Lock()`), else the kind; then
-        `lock-2` for a second one named `lock`, and so on."""
+        of `a, b = threading.Lock(), threading.Lock()`), prefixed with the
+        object's `name` for `self.lock = ...` in an object that has one
+        (`a.lock`), else the kind; then `lock-2` for a second one named
+        `lock`, and so on."""
         frame = sys._getframe(depth)
         line = linecache.getline(frame.f_code.co_filename, frame.f_lineno)
         base = kind
@@ -224,6 +226,9 @@ class Recorder:
                 k = k + 1 if last_frame == id(frame) else 0
                 self._line_use[where] = (id(frame), k)
             base = targets[k % len(targets)]
+            owner_name = getattr(frame.f_locals.get("self"), "name", None)
+            if m.group(1).startswith("self.") and isinstance(owner_name, str):
+                base = f"{owner_name}.{base}"  # `self.lock = ...`: `a.lock`
         with self._lock:
             n = next(self._counts.setdefault(base, itertools.count(1)))
         return base if n == 1 else f"{base}-{n}"
