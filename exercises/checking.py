@@ -7,7 +7,8 @@ thread counts, sleeps are scaled by 0.01. On top of that, every run has a
 1 us switch interval (`SNIPPET_SWITCH_INTERVAL`, as in stress mode), and
 `driver.py` runs the answer with uneven sleeps: in each run, some threads'
 sleeps last 4 times longer and others' 4 times shorter, so that a sleep cannot
-pass for coordination (`join()`, an `Event`, a queue...).
+pass for coordination (`join()`, an `Event`, a queue...); the timeouts that the
+answer passes to blocking calls are scaled in the same way.
 """
 
 from __future__ import annotations
@@ -96,7 +97,11 @@ class Outcome:
             if line.strip()
             and not line.startswith(("snippet runner:", "exercise driver:"))
         ]
-        return lines[-1].strip() if lines else ""
+        if not lines:
+            return ""
+        # "concurrent.futures._base.CancelledError" -> "CancelledError": the
+        # name the reader imports, not the private module that defines it.
+        return re.sub(r"^(?:\w+\.)+(?=\w+(?::|$))", "", lines[-1].strip())
 
 
 @dataclass(frozen=True)

@@ -9,10 +9,12 @@ this run did ("the counter ended at 213, not 400").
 
 from __future__ import annotations
 
+import ast
 import re
 from collections.abc import Callable
+from pathlib import Path
 
-from exercises.checking import Exercise, Judge, Outcome, Problem
+from exercises.checking import EXERCISES_DIR, Exercise, Judge, Outcome, Problem
 
 EXERCISES: dict[str, Exercise] = {}
 
@@ -126,7 +128,16 @@ def lost_exception(run: Outcome) -> Problem | None:
             "did not report the failed record",
             "expected a line like \"failed: '12x': ValueError: ...\"",
         )
-    return missing(run, "saved 3 of 4 records")
+    if problem := missing(run, "saved 3 of 4 records"):
+        return problem
+    if run.lines.index("saved 3 of 4 records") > run.lines.index(failed[0]):
+        return Problem(
+            "reported the failure before the records were saved",
+            "the main thread must wait for the threads, print 'saved 3 of 4 "
+            "records', then report what failed:\n"
+            + "\n".join(f"    {x}" for x in run.lines),
+        )
+    return None
 
 
 # --- pools.md ----------------------------------------------------------------
@@ -284,6 +295,15 @@ def start_before_ready(run: Outcome) -> Problem | None:
 def consumer_hangs(run: Outcome) -> Problem | None:
     if problem := exit_problem(run):
         return problem
+    early = [
+        x for x in run.lines if re.fullmatch(r"consumer: saved \d+ orders in all", x)
+    ]
+    if early and early[0] != "consumer: saved 5 orders in all":
+        return Problem(
+            "stopped the consumer before the last order",
+            f"it printed '{early[0]}': a consumer that stops when nothing "
+            "arrives for a while stops whenever the producer is slow",
+        )
     if "consumer: saved 5 orders in all" not in run.lines:
         return Problem(
             "ended before the consumer had finished",
@@ -309,7 +329,9 @@ def several_producers(run: Outcome) -> Problem | None:
     saved, different = int(m.group(1)), int(m.group(2))
     if different < 15:
         return Problem(
-            "lost orders", f"saved {different} different orders of 15, {left} left"
+            "lost orders",
+            f"saved {different} different orders of 15, and {left} item(s) "
+            "(orders or sentinels) were left in the queue",
         )
     if saved != 15:
         return Problem("saved some orders twice", f"{saved} saves for 15 orders")
@@ -363,8 +385,30 @@ def ragged_start(run: Outcome) -> Problem | None:
 # --- testing.md --------------------------------------------------------------
 
 
+def functions(path: Path, *names: str) -> dict[str, str]:
+    """The code of the named top-level functions, comments and layout aside."""
+    try:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+    except SyntaxError:
+        return {}
+    return {
+        node.name: ast.dump(node)
+        for node in tree.body
+        if isinstance(node, ast.FunctionDef) and node.name in names
+    }
+
+
 @exercise("testing/thread_failure_passes.py", "medium")
 def thread_failure_passes(run: Outcome) -> Problem | None:
+    under_test = ("parse_prices", "test_good_prices", "test_bad_price")
+    given = functions(EXERCISES_DIR / "testing/thread_failure_passes.py", *under_test)
+    answered = functions(run.answer, *under_test)
+    if changed := [name for name in under_test if given[name] != answered.get(name)]:
+        return Problem(
+            "changed the code under test",
+            f"{changed[0]}() is not as given; only run_test() may change, so "
+            "that the runner catches any test's threads, as they are",
+        )
     bad = [x for x in run.lines if x.startswith("FAIL test_bad_price")]
     if not bad or "ValueError" not in bad[0]:
         return Problem(
@@ -391,6 +435,16 @@ def waits_for_all(run: Outcome) -> Problem | None:
             "went on running checks after one had failed",
             "all 5 other checks ran to the end; the ones not started yet when "
             "server 0 failed should have been cancelled",
+        )
+    cancelled = re.search(r"^cancelled (\d+) checks$", run.stdout, re.MULTILINE)
+    if not cancelled:
+        return missing(run, f"cancelled {5 - len(healthy)} checks")
+    if int(cancelled.group(1)) + len(healthy) != 5 or len(healthy) not in (1, 2):
+        return Problem(
+            "miscounted the cancelled checks",
+            f"it printed '{cancelled.group(0)}', and {len(healthy)} checks ran to "
+            "the end: of the 5 checks after server 0's, the ones already running "
+            "when it failed (1 or 2) finish, and the others are cancelled",
         )
     return None
 
@@ -471,4 +525,14 @@ def queue_from_thread(run: Outcome) -> Problem | None:
     expected = [f"event loop: reading {n}" for n in (10, 20, 30)]
     if run.lines != expected:
         return missing(run, *expected)
+    outside = re.search(
+        r"exercise driver: thread (.+) called asyncio.Queue.put_nowait\(\) outside",
+        run.run.stderr,
+    )
+    if outside:
+        return Problem(
+            "called the asyncio.Queue from outside the event loop",
+            f"thread {outside.group(1)} called put_nowait() itself; an "
+            "asyncio.Queue is not thread-safe, and the readings arrived by luck",
+        )
     return None

@@ -15,18 +15,60 @@ A program that coordinates its threads (join, Event, Queue, Barrier...) does
 the same thing under every pattern; one that relies on a sleep lasting long
 enough does not.
 
+A timeout is a wait of a given length too, so the driver treats it like a
+sleep: a `timeout=` that the answer's own code passes to a blocking call
+written in Python (see TIMEOUTS) is multiplied by the runner's time scale
+(SNIPPET_TIME_SCALE, 0.01 in the checks) and by the calling thread's factor.
+Without that, `orders.get(timeout=0.3)` would wait 100 times longer, measured
+against the scaled sleeps, than it does under plain `python`, and a timeout
+used as coordination would pass. (`Lock.acquire()` is written in C and keeps
+its timeout.) Only calls made from the answer's file are scaled, so that a
+timeout that Python's own code passes on (Queue.get to Condition.wait...) is
+not scaled twice.
+
 It also writes one line to stderr for each exception that escapes a thread
-(the checker's way to name the thread and the error).
+(the checker's way to name the thread and the error), and one for each call
+of `asyncio.Queue.put_nowait()` from a thread that runs no event loop. An
+answer that installs its own `threading.excepthook` has seen its threads'
+exceptions: if its hook calls the previous one (the driver's), that call only
+prints the traceback.
 """
 
+import functools
+import importlib
 import itertools
 import os
 import runpy
 import sys
 import threading
 import time
+from collections.abc import Callable
+from typing import Any
 
 SHORTER, LONGER = 0.25, 4.0
+
+#: The blocking calls whose timeout is scaled, by module: (the attribute path
+#: in the module, the position of the timeout among the positional arguments,
+#: self included). A module is patched only if the answer's source names it:
+#: importing asyncio or concurrent.futures for every run would add tens of
+#: milliseconds to each of the check's runs.
+TIMEOUTS: dict[str, list[tuple[str, int]]] = {
+    "threading": [
+        ("Event.wait", 1),
+        ("Condition.wait", 1),
+        ("Condition.wait_for", 2),
+        ("Thread.join", 1),
+        ("Barrier.wait", 1),
+        ("Semaphore.acquire", 2),  # BoundedSemaphore too
+    ],
+    "queue": [("Queue.get", 2), ("Queue.put", 3)],
+    "concurrent.futures": [
+        ("Future.result", 1),
+        ("Future.exception", 1),
+        ("wait", 1),
+        ("as_completed", 1),
+    ],
+}
 
 
 def factor(pattern: int, index: int) -> float:
@@ -37,6 +79,27 @@ def factor(pattern: int, index: int) -> float:
         return first if index == 0 else other
     odd, even = (SHORTER, LONGER) if pattern == 2 else (LONGER, SHORTER)
     return 1.0 if index == 0 else odd if index % 2 else even
+
+
+def watch_put_nowait() -> None:
+    """Note each call of asyncio.Queue.put_nowait() from a thread that runs no
+    event loop: an asyncio.Queue is not thread-safe, and such a call may work
+    by luck (if the loop happens to look at the queue again)."""
+    import asyncio
+
+    real_put_nowait = asyncio.Queue.put_nowait
+
+    def put_nowait(self: asyncio.Queue[object], item: object) -> None:
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:
+            sys.stderr.write(
+                f"exercise driver: thread {threading.current_thread().name} "
+                "called asyncio.Queue.put_nowait() outside the event loop\n"
+            )
+        real_put_nowait(self, item)
+
+    asyncio.Queue.put_nowait = put_nowait  # type: ignore[method-assign,assignment]
 
 
 def main() -> None:
@@ -55,11 +118,48 @@ def main() -> None:
         me = threading.current_thread()
         real_sleep(seconds * factor(pattern, index.get(id(me), 0)))
 
+    scale = float(os.environ.get("SNIPPET_TIME_SCALE", "1"))
+
+    def scaling_timeout(call: Callable[..., Any], at: int) -> Callable[..., Any]:
+        @functools.wraps(call)
+        def scaled(*args: Any, **kwargs: Any) -> Any:  # noqa: ANN401
+            if sys._getframe(1).f_code.co_filename == answer:
+                me = threading.current_thread()
+                by = scale * factor(pattern, index.get(id(me), 0))
+                if kwargs.get("timeout") is not None:
+                    kwargs["timeout"] *= by
+                elif len(args) > at and args[at] is not None:
+                    args = (*args[:at], args[at] * by, *args[at + 1 :])
+            return call(*args, **kwargs)
+
+        return scaled
+
+    with open(answer, encoding="utf-8") as file:
+        source = file.read()
+    for module_name, calls in TIMEOUTS.items():
+        if module_name not in source:
+            continue  # the answer does not use it
+        module = importlib.import_module(module_name)
+        for path, at in calls:
+            *owner_path, name = path.split(".")
+            owner = functools.reduce(getattr, owner_path, module)
+            setattr(owner, name, scaling_timeout(getattr(owner, name), at))
+
+    if "asyncio" in source:
+        watch_put_nowait()
+
     runner_hook = threading.excepthook
 
     def report(args: threading.ExceptHookArgs) -> None:
         """Name the thread and its error in one write: two threads' tracebacks,
-        printed at once, can mix their lines, and the checker reads this."""
+        printed at once, can mix their lines, and the checker reads this.
+
+        Called while `threading.excepthook` is another function, this is the
+        previous hook that the answer's own hook chains to: the answer has
+        seen the exception, so it is only printed, not counted as escaped."""
+        if threading.excepthook is not report:
+            threading.__excepthook__(args)
+            return
         name = args.thread.name if args.thread else "?"
         sys.stderr.write(
             f"exercise driver: thread {name} raised "

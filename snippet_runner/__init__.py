@@ -124,14 +124,16 @@ def run_snippet(
         encoding="utf-8",
         start_new_session=True,
     ) as proc:
+        # The backstop: the snippet's own watchdog (faulthandler) fires first,
+        # dumps every thread's stack and exits; this catches what outlives it.
+        backstop = timeout + max(1.0, timeout / 2)
         try:
-            # backstop: faulthandler should fire first
-            stdout, stderr = proc.communicate(timeout=timeout + 5)
+            stdout, stderr = proc.communicate(timeout=backstop)
         except subprocess.TimeoutExpired:
             with contextlib.suppress(ProcessLookupError):  # the group is empty
                 os.killpg(proc.pid, signal.SIGKILL)  # the snippet's whole group
             stdout, stderr = proc.communicate()
-            stderr += f"snippet runner: killed after {timeout + 5:g} s\n"
+            stderr += f"snippet runner: killed after {backstop:g} s\n"
             if check:
                 raise SnippetFailed(
                     f"{relative_to_repo(path)} hung and was killed, with every "
@@ -155,9 +157,35 @@ def _explain(run: Run, timeout: float) -> str:
     return f"{name} {what}\n--- stdout ---\n{run.stdout}--- stderr ---\n{run.stderr}"
 
 
+#: A folder that the processes of one test run share (tests/conftest.py sets
+#: it): snippet_run() keeps each snippet's run there for the other processes.
+RUN_CACHE = "SNIPPET_RUN_CACHE"
+
+
 @functools.cache
 def snippet_run(name: str) -> Run:
-    """One checked default run per snippet and test process, shared by tests."""
+    """One checked default run per snippet, shared by every test that asks: in
+    this process, and with $SNIPPET_RUN_CACHE in every process of the test run
+    (pytest-xdist's workers), the first to ask runs it under a file lock."""
+    folder = os.environ.get(RUN_CACHE)
+    if not folder:
+        return _checked_run(name)
+    import fcntl  # POSIX only, as is the rest of the test tooling
+    import json
+
+    record = Path(folder) / (name.replace("/", "--") + ".json")
+    record.parent.mkdir(parents=True, exist_ok=True)
+    with open(record.with_suffix(".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if record.is_file():
+            returncode, stdout, stderr = json.loads(record.read_text("utf-8"))
+            return Run(snippet_path(name), returncode, stdout, stderr)
+        run = _checked_run(name)  # a failed run raises, and is not kept
+        record.write_text(json.dumps([run.returncode, run.stdout, run.stderr]))
+        return run
+
+
+def _checked_run(name: str) -> Run:
     return run_snippet(
         name, allow_thread_exceptions=name in THREAD_EXCEPTION_DEMOS, check=True
     )

@@ -8,7 +8,7 @@ import threading
 
 import pytest
 
-from snippet_runner import ROOT, gil_enabled
+from snippet_runner import ROOT, RUN_CACHE, gil_enabled
 from snippets.testing.leak_check import leaked_threads
 
 #: The oldest supported Python: `requires-python` in pyproject.toml, the one
@@ -129,6 +129,17 @@ def _run_folder(config, tmp_path_factory):
     pytest-xdist each worker's temporary folder is inside the controller's."""
     base = tmp_path_factory.getbasetemp()
     return base.parent if hasattr(config, "workerinput") else base
+
+
+@pytest.fixture(scope="session", autouse=True)
+def shared_snippet_runs(request, tmp_path_factory):
+    """Every process of the test run shares one run of each snippet (the
+    behaviour tests, the page-output tests and the clean-run tests all read
+    it): snippet_runner.snippet_run() keeps them in this folder."""
+    folder = _run_folder(request.config, tmp_path_factory) / "snippet-runs"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(RUN_CACHE, str(folder))
+        yield
 
 
 @pytest.fixture(scope="session")

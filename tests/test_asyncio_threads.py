@@ -1,10 +1,14 @@
 """Behaviour the "Threads and asyncio" page promises."""
 
 import asyncio
+import concurrent.futures
 import contextvars
+import importlib.util
 import re
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 
@@ -63,13 +67,19 @@ def test_to_thread_runs_on_the_default_executor_and_copies_the_context():
 
 
 def test_run_in_executor_does_not_copy_the_context():
+    """Per call, on every build. The worker is started first, outside the
+    request: from 3.14 a free-threaded build's new thread inherits the context
+    of the thread that starts it (sys.flags.thread_inherit_context), which
+    would make a worker started by this very call see "r-42"."""
     request = contextvars.ContextVar("request", default="none")
 
-    async def main() -> str:
+    async def main(pool: ThreadPoolExecutor) -> str:
         request.set("r-42")
-        return await asyncio.get_running_loop().run_in_executor(None, request.get)
+        return await asyncio.get_running_loop().run_in_executor(pool, request.get)
 
-    assert asyncio.run(main()) == "none"
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(int).result()  # start the one worker, with no request set
+        assert asyncio.run(main(pool)) == "none"
 
 
 def test_a_timeout_cancels_the_await_but_not_the_thread():
@@ -93,9 +103,38 @@ def test_a_timeout_cancels_the_await_but_not_the_thread():
 
 def test_run_in_executor_runs_the_queries_in_order_two_at_a_time():
     lines = snippet_run("asyncio_threads/run_in_executor.py").stdout.splitlines()
-    assert lines[:4] == [f"SELECT {c}: 3 rows" for c in "abcd"]
+    assert lines[:4] == [f"SELECT {c} LIMIT 3: 3 rows" for c in "abcd"]
     match = re.fullmatch(r"4 queries of 1 s, 2 at a time, took (\d+\.\d) s", lines[4])
     assert match, lines[4]
+
+
+def test_run_in_executor_shuts_its_pool_down_outside_the_event_loop(monkeypatch):
+    # Waiting for a pool's threads (shutdown(wait=True), the end of a with
+    # block) is a blocking call: it must not run on the event loop's thread.
+    path = Path(__file__).parent.parent / "snippets/asyncio_threads/run_in_executor.py"
+    spec = importlib.util.spec_from_file_location("run_in_executor_under_test", path)
+    assert spec
+    assert spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    shut_down_inside_the_loop: list[bool] = []
+
+    class RecordingPool(concurrent.futures.ThreadPoolExecutor):
+        def shutdown(self, wait: bool = True, **kwargs: bool) -> None:
+            try:
+                asyncio.get_running_loop()
+                shut_down_inside_the_loop.append(True)
+            except RuntimeError:
+                shut_down_inside_the_loop.append(False)
+            super().shutdown(wait, **kwargs)
+
+    def quick_query(sql: str, *, limit: int) -> str:  # the keyword is required
+        return f"{sql} LIMIT {limit}"
+
+    monkeypatch.setattr(module.concurrent.futures, "ThreadPoolExecutor", RecordingPool)
+    monkeypatch.setattr(module, "query", quick_query)
+    module.main()
+    assert shut_down_inside_the_loop == [False]
 
 
 # --- from a thread to the loop -------------------------------------------------

@@ -9,6 +9,7 @@ small.
 """
 
 import os
+import re
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
@@ -178,7 +179,10 @@ WRONG = [
         '            print(f"refused {amount}\\n", end="")\n            return\n',
         "    if amount > account.balance:\n"
         '        print(f"refused {amount}\\n", end="")\n        return\n'
+        "    time.sleep(0.1)  # ask the bank to pay out\n"
         "    with account.lock:\n",
+        "    time.sleep(0.1)  # ask the bank to pay out\n    print(",
+        "    print(",
         "got the balance wrong",
     ),
     (
@@ -309,7 +313,141 @@ WRONG += [
         "let an exception escape a thread",
     ),
 ]
+#: Wrong answers a reviewer found that earlier checks accepted.
+WRONG += [
+    (
+        "lifecycle/lost_exception.py",
+        "the thread prints its failure, before the main thread's summary",
+        "exercise",
+        '    value = int(record)  # "12x" raises ValueError\n',
+        "    try:\n        value = int(record)\n    except ValueError as exc:\n"
+        '        print(f"failed: {record!r}: ValueError: {exc}\\n", end="")\n'
+        "        return\n",
+        '    print(f"saved {len(saved)} of {len(records)} records")\n',
+        '    print(f"saved {len(saved)} of {len(records)} records")\n'
+        "    raise SystemExit(1)  # a record was bad\n",
+        "reported the failure before the records were saved",
+    ),
+    (
+        "queues/consumer_hangs.py",
+        "a get() timeout shorter than the producer's pauses (timeouts are "
+        "scaled like sleeps)",
+        "exercise",
+        "        order = orders.get()\n",
+        "        try:\n            order = orders.get(timeout=0.3)  # the producer "
+        "is done\n        except queue.Empty:\n            break\n",
+        "stopped the consumer before the last order",
+    ),
+    (
+        "queues/several_producers.py",
+        "consumers that stop when get() times out",
+        "solution",
+        "    while (order := orders.get()) is not DONE:\n",
+        "    while True:\n        try:\n            order = orders.get(timeout=0.3)\n"
+        "        except queue.Empty:\n            return\n"
+        "        if order is DONE:\n            return\n",
+        "        orders.put(DONE)  # one sentinel per consumer, after the last order\n",
+        "        pass\n",
+        "lost orders",
+    ),
+    (
+        "futures/waits_for_all.py",
+        "cancels, but does not say how many",
+        "solution",
+        '    print(f"cancelled {cancelled} checks")\n',
+        "",
+        "no line 'cancelled ",
+    ),
+    (
+        "futures/waits_for_all.py",
+        "asks a cancelled future for its exception",
+        "solution",
+        "    for future in done:\n",
+        "    for future in futures:\n",
+        "exited with status 1: expected 0 (CancelledError)",
+    ),
+    (
+        "thread_state/shared_request.py",
+        "the shared user read at once, before the database query",
+        "exercise",
+        "def render_page() -> str:\n    time.sleep(0.1)  # query the database\n"
+        '    return f"the page for {current.user}"\n',
+        "def render_page() -> str:\n    user = current.user\n"
+        "    time.sleep(0.1)  # query the database\n"
+        '    return f"the page for {user}"\n',
+        "sent a page to the wrong user",
+    ),
+    (
+        "asyncio/queue_from_thread.py",
+        "the thread calls put_nowait() itself, the coroutine polls",
+        "exercise",
+        "    while (value := await readings.get()) is not None:\n",
+        "    while True:\n        try:\n            value = readings.get_nowait()\n"
+        "        except asyncio.QueueEmpty:\n            await asyncio.sleep(0.01)\n"
+        "            continue\n        if value is None:\n            break\n",
+        "called the asyncio.Queue from outside the event loop",
+    ),
+    (
+        "testing/thread_failure_passes.py",
+        "the code under test re-raises its threads' errors itself",
+        "exercise",
+        '        prices.append(int(line))  # "4x" raises ValueError, in the thread\n',
+        "        try:\n            prices.append(int(line))\n"
+        "        except ValueError as exc:\n            errors.append(exc)\n\n"
+        "    errors: list[ValueError] = []\n",
+        "        t.join()\n    return prices\n",
+        "        t.join()\n    if errors:\n        raise errors[0]\n"
+        "    return prices\n",
+        "changed the code under test: parse_prices()",
+    ),
+]
 WRONG.sort(key=lambda w: list(EXERCISES).index(w[0]))
+
+#: Correct answers other than the solutions, in the same form; the check must
+#: pass them.
+CORRECT = [
+    (
+        "lifecycle/lost_exception.py",
+        "an excepthook of its own that chains to the previous one",
+        "exercise",
+        "import threading\n",
+        "import sys\nimport threading\n",
+        "    for t in threads:\n        t.start()\n",
+        "    failures: list[str] = []\n    previous = threading.excepthook\n\n"
+        "    def hook(args: threading.ExceptHookArgs) -> None:\n"
+        '        failures.append(f"{args.exc_type.__name__}: {args.exc_value}")\n'
+        "        previous(args)  # still log the traceback\n\n"
+        "    threading.excepthook = hook\n"
+        "    for t in threads:\n        t.start()\n",
+        '    print(f"saved {len(saved)} of {len(records)} records")\n',
+        '    print(f"saved {len(saved)} of {len(records)} records")\n'
+        "    for f in failures:\n"
+        "        print(f\"failed: '12x': {f}\")\n"
+        "    if failures:\n        sys.exit(1)\n",
+        "passed",
+    ),
+    (
+        "testing/thread_failure_passes.py",
+        "the test's hook chains to the previous one",
+        "solution",
+        '        escaped.append(f"{args.exc_type.__name__}: {args.exc_value}")\n',
+        '        escaped.append(f"{args.exc_type.__name__}: {args.exc_value}")\n'
+        "        previous(args)  # and log it as usual\n",
+        "passed",
+    ),
+    (
+        "asyncio/queue_from_thread.py",
+        "run_coroutine_threadsafe(readings.put(...)) from the thread",
+        "solution",
+        "        loop.call_soon_threadsafe(readings.put_nowait, value)\n",
+        "        asyncio.run_coroutine_threadsafe(readings.put(value), loop)"
+        ".result()\n",
+        "    loop.call_soon_threadsafe(readings.put_nowait, None)"
+        "  # no more readings\n",
+        "    asyncio.run_coroutine_threadsafe(readings.put(None), loop).result()\n",
+        "passed",
+    ),
+]
 
 
 def all_at_once(jobs, hang=()):
@@ -431,6 +569,32 @@ def test_plausible_wrong_answers_fail(tmp_path):
         if v.passed or w[-1] not in v.message
     ]
     assert not problems, "\n\n".join(problems)
+
+
+@BATCH
+def test_other_correct_answers_pass(tmp_path):
+    answers = [wrong_answer(tmp_path, n, c) for n, c in enumerate(CORRECT)]
+    verdicts: list[Verdict] = all_at_once(
+        [
+            lambda c=c, a=a: check_answer(EXERCISES[c[0]], a, None, PATIENT)
+            for c, a in zip(CORRECT, answers, strict=True)
+        ]
+    )
+    failed = [
+        f"{c[0]} ({c[1]}): {v.message}"
+        for c, v in zip(CORRECT, verdicts, strict=True)
+        if not v.passed
+    ]
+    assert not failed, "\n\n".join(failed)
+
+
+def test_no_page_states_how_many_runs_a_check_makes():
+    """The count is DEFAULT_RUNS, and may change: the pages say "several"."""
+    pattern = re.compile(r"runs your program (?:\d+|one|two|three|four|five|six) times")
+    stated = [
+        p.name for p in (ROOT / "docs").glob("*.md") if pattern.search(p.read_text())
+    ]
+    assert not stated, f"pages that state the count: {stated}"
 
 
 def test_the_command_lists_the_exercises_and_rejects_an_unknown_one():

@@ -11,7 +11,7 @@ from collections import Counter
 import pytest
 
 from snippet_runner import run_snippet, snippet_run
-from snippets.futures import wait_in_flight
+from snippets.futures import wait_fail_fast, wait_in_flight
 
 # --- wait() --------------------------------------------------------------------
 
@@ -61,6 +61,32 @@ def test_fail_fast_returns_at_the_first_exception_and_cancels_only_queued_tasks(
     # Part 0 was running; part 2 too, if the failed task's worker took it first.
     assert (cancelled, running) in {(3, 1), (2, 2)}
     assert stopped == running
+
+
+def test_fail_fast_asks_the_running_tasks_to_stop_even_when_interrupted(monkeypatch):
+    """An exception while main() waits (Ctrl-C, say) still sets the stop event,
+    so the with block does not wait a minute for the running downloads."""
+
+    class Interrupted(Exception):
+        pass
+
+    def interrupted_wait(*args, **kwargs):
+        raise Interrupted
+
+    monkeypatch.setattr(concurrent.futures, "wait", interrupted_wait)
+    raised: list[BaseException] = []
+
+    def run_main() -> None:
+        try:
+            wait_fail_fast.main()  # in-process: a download's stop.wait(1) is real
+        except BaseException as exc:  # recorded, checked below
+            raised.append(exc)
+
+    runner = threading.Thread(target=run_main, daemon=True)
+    runner.start()
+    runner.join(timeout=10)  # a minute-long download would outlast this
+    assert not runner.is_alive(), "the with block waited for the running downloads"
+    assert [type(exc) for exc in raised] == [Interrupted]
 
 
 def test_wait_with_a_timeout_returns_not_done_instead_of_raising():

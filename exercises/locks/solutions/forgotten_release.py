@@ -16,9 +16,11 @@ def withdraw(account: Account, amount: int) -> None:
             # One write per line: several threads may print at once.
             print(f"refused {amount}\n", end="")
             return
-        time.sleep(0.1)  # ask the bank to pay out
-        account.balance -= amount
-        print(f"withdrew {amount}\n", end="")
+        account.balance -= amount  # reserved: no other withdrawal can take it
+    # Outside the lock, which is held for as short a time as possible: the
+    # other withdrawals go on while the bank pays this one out.
+    time.sleep(0.1)  # ask the bank to pay out
+    print(f"withdrew {amount}\n", end="")
 
 
 def main() -> None:
