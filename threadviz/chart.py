@@ -75,18 +75,17 @@ THEMES = {
     "dark": Theme("dark", "#e6edf3", "#b1bac4", "#3d444d", "#1e2129"),
 }
 
-WIDTH_IN = 8.0
+#: Charts are drawn narrow, with large text: a phone shows a page's images
+#: about 350 CSS px wide, and their labels must stay legible there (about
+#: 9 px) without zooming. On a wide screen a chart keeps its natural size.
+WIDTH_IN = 5.6
+FONT_PT = 11
 DPI = 100
-#: Timelines are drawn narrower, with larger text, than the other charts: a
-#: phone shows a page's images about 350 CSS px wide, and a timeline's labels
-#: must stay legible there (about 9 px) without zooming.
-TIMELINE_WIDTH_IN = 5.6
-TIMELINE_FONT_PT = 11
 #: A longer title wraps, so that it does not widen the chart.
 TITLE_CHARS = 38
 
 
-def _style(theme: Theme, font_size: float) -> dict[RcKeyType, Any]:
+def _style(theme: Theme) -> dict[RcKeyType, Any]:
     return {
         "figure.facecolor": "none",
         "axes.facecolor": "none",
@@ -102,7 +101,7 @@ def _style(theme: Theme, font_size: float) -> dict[RcKeyType, Any]:
         "grid.color": theme.grid,
         "legend.labelcolor": theme.text,
         "legend.frameon": False,
-        "font.size": font_size,
+        "font.size": FONT_PT,
         "axes.spines.top": False,
         "axes.spines.right": False,
     }
@@ -126,17 +125,12 @@ def to_png(fig: Figure) -> bytes:
     return out.getvalue()
 
 
-def themed(
-    draw: Callable[[Figure, Theme], None],
-    height_in: float,
-    width_in: float = WIDTH_IN,
-    font_size: float = 10,
-) -> dict[str, bytes]:
+def themed(draw: Callable[[Figure, Theme], None], height_in: float) -> dict[str, bytes]:
     """Draw the same figure in each theme; return the PNGs by theme name."""
     pngs = {}
     for name, theme in THEMES.items():
-        with plt.rc_context(_style(theme, font_size)):
-            fig = plt.figure(figsize=(width_in, height_in))
+        with plt.rc_context(_style(theme)):
+            fig = plt.figure(figsize=(WIDTH_IN, height_in))
             draw(fig, theme)
             pngs[name] = to_png(fig)
     return pngs
@@ -199,7 +193,7 @@ def _row_bars(
                 obj,
                 va="center",
                 ha="left",
-                fontsize=TIMELINE_FONT_PT - 1.5,
+                fontsize=FONT_PT - 1.5,
                 color="#ffffff",
                 fontweight="bold",
                 clip_on=True,
@@ -229,7 +223,7 @@ def draw_timeline(fig: Figure, theme: Theme, timeline: Timeline) -> None:
         ax.set_title(
             textwrap.fill(timeline.title, TITLE_CHARS),  # keep the chart narrow
             loc="left",
-            fontsize=TIMELINE_FONT_PT + 1,
+            fontsize=FONT_PT + 1,
             fontweight="bold",
         )
     present = {i.state for i in timeline.intervals} | {RUNNING}
@@ -258,7 +252,7 @@ def draw_timeline(fig: Figure, theme: Theme, timeline: Timeline) -> None:
         loc="upper center",
         bbox_to_anchor=(0.5, -0.5 / axes_height_in),  # half an inch below
         ncols=min(len(handles), 2),
-        fontsize=TIMELINE_FONT_PT - 1,
+        fontsize=FONT_PT - 1,
         handlelength=1.2,
         columnspacing=1.2,
     )
@@ -270,8 +264,6 @@ def render(timeline: Timeline) -> dict[str, bytes]:
     return themed(
         lambda fig, theme: draw_timeline(fig, theme, timeline),
         height,
-        width_in=TIMELINE_WIDTH_IN,
-        font_size=TIMELINE_FONT_PT,
     )
 
 

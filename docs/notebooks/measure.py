@@ -97,7 +97,7 @@ for n in measure.WORKERS:
 
 # %%
 def draw(fig: chart.Figure, theme: chart.Theme) -> None:
-    left, right = fig.subplots(1, 2)
+    times_ax, speedup_ax = fig.subplots(2, 1)  # one above the other: fits a phone
     series = [
         ("I/O-bound, threads", io_threads, chart.STATE_COLOURS["running"], "o"),
         ("CPU-bound, threads", cpu_threads, chart.STATE_COLOURS["waiting"], "s"),
@@ -105,36 +105,36 @@ def draw(fig: chart.Figure, theme: chart.Theme) -> None:
     ]
     widths = list(measure.WORKERS)
     for label, times, colour, marker in series:
-        left.plot(widths, [times[n] for n in widths], marker=marker, color=colour)
-        right.plot(
+        times_ax.plot(widths, [times[n] for n in widths], marker=marker, color=colour)
+        speedup_ax.plot(
             widths,
             [measure.speedups(times)[n] for n in widths],
             marker=marker,
             color=colour,
             label=label,
         )
-    right.plot(widths, widths, linestyle="--", color=theme.muted, label="ideal")
-    left.set_title("Wall time (lower is better)", loc="left", fontsize=10)
-    left.set_ylabel("seconds for all 16 jobs")
-    left.set_ylim(bottom=0)
-    right.set_title("Speedup over 1 worker (higher is better)", loc="left", fontsize=10)
-    right.set_ylabel("speedup")
-    right.set_yscale("log", base=2)
-    right.set_yticks([0.5, 1, 2, 4, 8, 16], ["½", "1", "2", "4", "8", "16"])
-    for ax in (left, right):
+    speedup_ax.plot(widths, widths, linestyle="--", color=theme.muted, label="ideal")
+    times_ax.set_title("Wall time (lower is better)", loc="left")
+    times_ax.set_ylabel("seconds, 16 jobs")
+    times_ax.set_ylim(bottom=0)
+    speedup_ax.set_title("Speedup over 1 worker (higher is better)", loc="left")
+    speedup_ax.set_ylabel("speedup")
+    speedup_ax.set_yscale("log", base=2)
+    speedup_ax.set_yticks([0.5, 1, 2, 4, 8, 16], ["½", "1", "2", "4", "8", "16"])
+    for ax in (times_ax, speedup_ax):
         ax.set_xscale("log", base=2)
         ax.set_xticks(widths, [str(n) for n in widths])
         ax.set_xlabel("workers")
         ax.grid(linewidth=0.6)
-    fig.legend(loc="lower center", ncols=4, bbox_to_anchor=(0.5, -0.08), fontsize=9)
+    fig.legend(loc="lower center", ncols=2, bbox_to_anchor=(0.5, -0.1))
     fig.tight_layout()
 
 
 chart.show(
-    chart.themed(draw, height_in=3.6),
-    "Two charts: wall time and speedup against the number of workers, for "
-    "I/O-bound work in threads, CPU-bound work in threads, and CPU-bound work "
-    "in processes, with the ideal speedup as a dashed line.",
+    chart.themed(draw, height_in=7),
+    "Two charts, one above the other: wall time and speedup against the number "
+    "of workers, for I/O-bound work in threads, CPU-bound work in threads, and "
+    "CPU-bound work in processes, with the ideal speedup as a dashed line.",
 )
 
 # %% [markdown]
