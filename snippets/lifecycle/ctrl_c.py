@@ -3,8 +3,6 @@
 Run it and press Ctrl-C, or let the workers finish their work (10 s).
 """
 
-import signal
-import sys
 import threading
 import time
 
@@ -22,7 +20,6 @@ def worker(stop: threading.Event) -> None:
 def main() -> None:
     stop = threading.Event()
     threads = [threading.Thread(target=worker, args=(stop,)) for _ in range(WORKERS)]
-    interrupted = False
     try:  # from the first start(): a Ctrl-C may come at any moment
         for t in threads:
             t.start()
@@ -32,21 +29,17 @@ def main() -> None:
                 t.join(timeout=0.1)  # short waits: Ctrl-C gets in between them
         print("main: all work done")
     except KeyboardInterrupt:  # raised in the main thread only
-        interrupted = True
         print("main: Ctrl-C received, asking the workers to stop")
+        raise  # once the clean-up below is done: the work is unfinished
     finally:
         stop.set()
         for t in threads:
             if t.is_alive():  # join() raises on a thread that never started
                 # A deadline, so that one stuck worker cannot hang the exit.
                 t.join(timeout=10)
-    # ident is None for a thread that never started: it did not "stop".
-    stopped = sum(t.ident is not None and not t.is_alive() for t in threads)
-    print(f"main: {stopped} of {WORKERS} workers stopped")
-    if interrupted:
-        # The work is unfinished: say so to the shell, cron or CI with the status
-        # a shell gives a program that Ctrl-C ends, 128 + SIGINT (2) = 130.
-        sys.exit(128 + signal.SIGINT)
+        # ident is None for a thread that never started: it did not "stop".
+        stopped = sum(t.ident is not None and not t.is_alive() for t in threads)
+        print(f"main: {stopped} of {WORKERS} workers stopped")
 
 
 if __name__ == "__main__":
