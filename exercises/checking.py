@@ -6,7 +6,7 @@ site: a hang is stopped and every thread's stack dumped, an exception in any
 thread counts, sleeps are scaled by 0.01. On top of that, every run has a
 1 us switch interval (`SNIPPET_SWITCH_INTERVAL`, as in stress mode), and
 `driver.py` runs the answer with uneven sleeps: in each run, some threads'
-sleeps last 4 times longer and others' 4 times shorter, so that a sleep cannot
+sleeps last 8 times longer and others' 8 times shorter, so that a sleep cannot
 pass for coordination (`join()`, an `Event`, a queue...); the timeouts that the
 answer passes to blocking calls are scaled in the same way.
 """
@@ -55,6 +55,9 @@ class Exercise:
     #: What a hang means in this exercise, completing "N of M runs ...".
     on_hang: str = "did not finish"
     runs: int = DEFAULT_RUNS
+    #: Offer a thread switch before each store of the answer's own code (see
+    #: driver.py): for a race that needs a switch inside one line of code.
+    switch_before_stores: bool = False
 
     @property
     def path(self) -> Path:
@@ -124,6 +127,7 @@ def run_answer(
             "SNIPPET_SWITCH_INTERVAL": "1e-6",
             "EXERCISE_ANSWER": str(answer),
             "EXERCISE_SLEEP_PATTERN": str(n),
+            "EXERCISE_SWITCH_BEFORE_STORES": str(int(exercise.switch_before_stores)),
         }
         run = run_snippet(
             DRIVER,

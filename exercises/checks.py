@@ -20,12 +20,22 @@ EXERCISES: dict[str, Exercise] = {}
 
 
 def exercise(
-    name: str, level: str, *, on_hang: str = "did not finish"
+    name: str,
+    level: str,
+    *,
+    on_hang: str = "did not finish",
+    switch_before_stores: bool = False,
 ) -> Callable[[Judge], Judge]:
     """Register the decorated judge as the check of exercises/<name>."""
 
     def register(judge: Judge) -> Judge:
-        EXERCISES[name] = Exercise(name, level, judge, on_hang=on_hang)
+        EXERCISES[name] = Exercise(
+            name,
+            level,
+            judge,
+            on_hang=on_hang,
+            switch_before_stores=switch_before_stores,
+        )
         return judge
 
     return register
@@ -59,6 +69,17 @@ def missing(outcome: Outcome, *lines: str) -> Problem | None:
     return None
 
 
+def most_unjoined(outcome: Outcome) -> int | None:
+    """The most threads that the answer had started and not yet joined at one
+    time, as driver.py reports it at the end of the run."""
+    m = re.search(
+        r"^exercise driver: at most (\d+) threads started and not yet joined$",
+        outcome.run.stderr,
+        re.MULTILINE,
+    )
+    return int(m.group(1)) if m else None
+
+
 # --- threads.md --------------------------------------------------------------
 
 
@@ -72,7 +93,16 @@ def missing_join(run: Outcome) -> Problem | None:
             "printed the total before the downloads had finished",
             f"it printed '{run.lines[-1]}' instead of '{total}'",
         )
-    return missing(run, total)
+    if problem := missing(run, total):
+        return problem
+    if (unjoined := most_unjoined(run)) is not None and unjoined < 3:
+        return Problem(
+            "ran the downloads one after another",
+            f"it joined each thread before starting the next (at most {unjoined} "
+            "started and not yet joined): start every thread first, then join "
+            "them all, so that the downloads overlap",
+        )
+    return None
 
 
 # --- lifecycle.md ------------------------------------------------------------
@@ -159,6 +189,14 @@ def errors_vanish(run: Outcome) -> Problem | None:
             "lost the results after the error",
             f"no word count for {', '.join(lost)}",
         )
+    lines = [counts[0], error[0], *counts[1:]]  # a, b, c, d: the order of names
+    if [run.lines.index(x) for x in lines] != sorted(run.lines.index(x) for x in lines):
+        printed = [x for x in run.lines if x in lines]
+        return Problem(
+            "printed the files out of order",
+            "the lines must follow the order of names (a.txt, b.txt, c.txt, "
+            "d.txt):\n" + "\n".join(f"    {x}" for x in printed),
+        )
     return None
 
 
@@ -179,13 +217,25 @@ def blocking_event_loop(run: Outcome) -> Problem | None:
             "a download finished before the others had started, so their waits "
             "did not overlap:\n" + "\n".join(f"    {x}" for x in run.lines),
         )
+    blocked = re.search(
+        r"^exercise driver: thread (.+) called time.sleep\(\) while running an "
+        "event loop$",
+        run.run.stderr,
+        re.MULTILINE,
+    )
+    if blocked:
+        return Problem(
+            "blocked the event loop",
+            f"thread {blocked.group(1)} called time.sleep() inside its running "
+            "event loop, which then runs nothing else until the sleep ends",
+        )
     return None
 
 
 # --- races.md ----------------------------------------------------------------
 
 
-@exercise("races/unsafe_counter.py", "easy")
+@exercise("races/unsafe_counter.py", "easy", switch_before_stores=True)
 def unsafe_counter(run: Outcome) -> Problem | None:
     if problem := exit_problem(run):
         return problem
@@ -197,7 +247,7 @@ def unsafe_counter(run: Outcome) -> Problem | None:
     return None
 
 
-@exercise("races/oversold_tickets.py", "medium")
+@exercise("races/oversold_tickets.py", "medium", switch_before_stores=True)
 def oversold_tickets(run: Outcome) -> Problem | None:
     if problem := exit_problem(run):
         return problem
@@ -355,7 +405,10 @@ def unlimited_downloads(run: Outcome) -> Problem | None:
     most = int(m.group(1))
     if most > 2:
         return Problem(
-            "ran too many downloads at once", f"{most} at once; the server allows 2"
+            "ran too many downloads at once",
+            f"it printed 'at most {most} downloads ran at once', and the server "
+            "allows 2 (if your downloads wait for a free slot, count one as "
+            "running only once it has its slot)",
         )
     if most < 2:
         return Problem(
@@ -439,12 +492,15 @@ def waits_for_all(run: Outcome) -> Problem | None:
     cancelled = re.search(r"^cancelled (\d+) checks$", run.stdout, re.MULTILINE)
     if not cancelled:
         return missing(run, f"cancelled {5 - len(healthy)} checks")
-    if int(cancelled.group(1)) + len(healthy) != 5 or len(healthy) not in (1, 2):
+    # How many checks had started when server 0 failed depends on timing
+    # (usually 1 or 2; more when the main thread is slow to wake up on a busy
+    # machine), so only the sum is checked.
+    if int(cancelled.group(1)) + len(healthy) != 5:
         return Problem(
             "miscounted the cancelled checks",
             f"it printed '{cancelled.group(0)}', and {len(healthy)} checks ran to "
             "the end: of the 5 checks after server 0's, the ones already running "
-            "when it failed (1 or 2) finish, and the others are cancelled",
+            "when it failed finish, and the others are cancelled",
         )
     return None
 
@@ -491,7 +547,12 @@ def missing_task_done(run: Outcome) -> Problem | None:
     return None
 
 
-@exercise("fork/lock_held_at_fork.py", "easy")
+@exercise(
+    "fork/lock_held_at_fork.py",
+    "easy",
+    on_hang="did not finish: the child waited forever for the cache lock, held "
+    "at the fork by the refresher thread, which does not exist in the child",
+)
 def lock_held_at_fork(run: Outcome) -> Problem | None:
     if problem := exit_problem(run):
         return problem
@@ -501,8 +562,19 @@ def lock_held_at_fork(run: Outcome) -> Problem | None:
             "forked while another thread held the lock",
             f"the child could not take the cache lock ('{child[0] if child else ''}')",
         )
-    if not any(x.startswith("child: greeting is") for x in run.lines):
-        return missing(run, "child: greeting is hello")
+    read = [
+        m
+        for x in run.lines
+        if (m := re.fullmatch(r"child: greeting is (\w+), in (\w+)", x))
+    ]
+    if not read:
+        return missing(run, "child: greeting is hello, in English")
+    if read[0].groups() not in {("hello", "English"), ("bonjour", "French")}:
+        return Problem(
+            "let the child read the cache in the middle of a refresh",
+            f"it printed '{read[0].group(0)}': the fork happened while the "
+            "refresher had written the greeting but not yet its language",
+        )
     return None
 
 

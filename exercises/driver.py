@@ -6,9 +6,9 @@ pattern number in EXERCISE_SLEEP_PATTERN. Each thread's `time.sleep()` is then
 stretched or shrunk by a factor that depends on the pattern and on the order
 in which the thread was started (the main thread is 0):
 
-    pattern 0: the main thread's sleeps 4x shorter, every other thread's 4x longer
+    pattern 0: the main thread's sleeps 8x shorter, every other thread's 8x longer
     pattern 1: the other way round
-    pattern 2: threads started 1st, 3rd, 5th... 4x shorter, the others 4x longer
+    pattern 2: threads started 1st, 3rd, 5th... 8x shorter, the others 8x longer
     pattern 3: the other way round
 
 A program that coordinates its threads (join, Event, Queue, Barrier...) does
@@ -26,13 +26,31 @@ its timeout.) Only calls made from the answer's file are scaled, so that a
 timeout that Python's own code passes on (Queue.get to Condition.wait...) is
 not scaled twice.
 
+A call of `Event.set()` from the answer's file is followed by a short real
+sleep, so that the threads it wakes run before the setter goes on: a reader
+woken before the data it waits for is written sees it missing.
+
+With EXERCISE_SWITCH_BEFORE_STORES=1 (an exercise's `switch_before_stores`),
+the driver also offers a thread switch before each bytecode of the answer's
+own code that stores a shared value (a trace function that calls
+`time.sleep(0)` there): CPython 3.10 to 3.13 with the GIL hand over the GIL
+only on calls and at the end of loop iterations (docs/races.md, "Why
+counter += 1 seems to work"), never inside `counter.value += 1`, so an
+unlocked read-modify-write would pass without it.
+
 It also writes one line to stderr for each exception that escapes a thread
-(the checker's way to name the thread and the error), and one for each call
-of `asyncio.Queue.put_nowait()` from a thread that runs no event loop. An
+(the checker's way to name the thread and the error), one for each call of
+`asyncio.Queue.put_nowait()` from a thread that runs no event loop, one for
+each `time.sleep()` made in a thread that runs an event loop, and, at the
+end, the most threads that had been started and not yet joined at one time
+(3 for a program that starts three threads, then joins them; 1 for one that
+joins each thread right after starting it). An
 answer that installs its own `threading.excepthook` has seen its threads'
 exceptions: if its hook calls the previous one (the driver's), that call only
 prints the traceback.
 """
+
+from __future__ import annotations
 
 import functools
 import importlib
@@ -42,10 +60,17 @@ import runpy
 import sys
 import threading
 import time
-from collections.abc import Callable
-from typing import Any
 
-SHORTER, LONGER = 0.25, 4.0
+TYPE_CHECKING = False  # not from typing: its import would cost each run ~4 ms
+
+if TYPE_CHECKING:  # only for the type checker: every import costs each run
+    from collections.abc import Callable
+    from types import CodeType, FrameType
+    from typing import Any
+
+SHORTER, LONGER = 0.125, 8.0
+#: The real sleep after an answer's Event.set(), in seconds.
+AFTER_SET = 0.005
 
 #: The blocking calls whose timeout is scaled, by module: (the attribute path
 #: in the module, the position of the timeout among the positional arguments,
@@ -69,6 +94,12 @@ TIMEOUTS: dict[str, list[tuple[str, int]]] = {
         ("as_completed", 1),
     ],
 }
+
+
+#: The bytecodes that store a value somewhere another thread can see.
+STORES = frozenset(
+    {"STORE_ATTR", "STORE_SUBSCR", "STORE_GLOBAL", "STORE_DEREF", "DELETE_SUBSCR"}
+)
 
 
 def factor(pattern: int, index: int) -> float:
@@ -102,6 +133,76 @@ def watch_put_nowait() -> None:
     asyncio.Queue.put_nowait = put_nowait  # type: ignore[method-assign,assignment]
 
 
+def watch_set(answer: str, real_sleep: Callable[[float], None]) -> None:
+    """Sleep briefly after each Event.set() called from the answer's file, so
+    that the woken threads run before the setter writes what they need."""
+    real_set = threading.Event.set
+
+    @functools.wraps(real_set)
+    def set_then_yield(self: threading.Event) -> None:
+        real_set(self)
+        if sys._getframe(1).f_code.co_filename == answer:
+            real_sleep(AFTER_SET)
+
+    threading.Event.set = set_then_yield  # type: ignore[method-assign]
+
+
+def switch_before_stores(answer: str, real_sleep: Callable[[float], None]) -> None:
+    """Offer a thread switch before each bytecode of the answer's code that
+    stores a value (`counter.value = ...`, `x += 1`, `cache[key] = ...`): a
+    race needs a switch between a read and the write that depends on it, and
+    one before every bytecode would cost several times as much."""
+    import dis  # only for the exercises that ask for it
+
+    stores: dict[CodeType, frozenset[int]] = {}
+
+    def offsets(code: CodeType) -> frozenset[int]:
+        if code not in stores:
+            stores[code] = frozenset(
+                i.offset for i in dis.get_instructions(code) if i.opname in STORES
+            )
+        return stores[code]
+
+    if sys.version_info >= (3, 12):
+        # Python 3.12+: sys.monitoring (PEP 669). Opcode events of a trace
+        # function are not delivered reliably there to a frame that asks for
+        # them in its "call" event (CPython issues 103615, 114480).
+        monitoring = sys.monitoring
+        tool = monitoring.DEBUGGER_ID
+        monitoring.use_tool_id(tool, "exercise driver")
+
+        def started(code: CodeType, offset: int) -> Any:  # noqa: ANN401
+            if code.co_filename == answer:
+                events = monitoring.events.INSTRUCTION
+                monitoring.set_local_events(tool, code, events)
+            return monitoring.DISABLE
+
+        def instruction(code: CodeType, offset: int) -> Any:  # noqa: ANN401
+            if offset not in offsets(code):
+                return monitoring.DISABLE  # this bytecode: never again
+            real_sleep(0)
+            return None
+
+        monitoring.register_callback(tool, monitoring.events.PY_START, started)
+        monitoring.register_callback(tool, monitoring.events.INSTRUCTION, instruction)
+        monitoring.set_events(tool, monitoring.events.PY_START)
+        return
+
+    def each_opcode(frame: FrameType, event: str, arg: Any) -> Any:  # noqa: ANN401
+        if event == "opcode" and frame.f_lasti in offsets(frame.f_code):
+            real_sleep(0)
+        return each_opcode
+
+    def tracer(frame: FrameType, event: str, arg: Any) -> Any:  # noqa: ANN401
+        if frame.f_code.co_filename != answer:
+            return None  # Python's own code runs untraced
+        frame.f_trace_opcodes = True
+        return each_opcode
+
+    threading.settrace(tracer)
+    sys.settrace(tracer)
+
+
 def main() -> None:
     answer = os.environ["EXERCISE_ANSWER"]
     pattern = int(os.environ["EXERCISE_SLEEP_PATTERN"])
@@ -110,12 +211,35 @@ def main() -> None:
     real_start = threading.Thread.start
     real_sleep = time.sleep
 
+    real_join = threading.Thread.join
+    joined: set[int] = set()  # the identities of the threads join() was called on
+    most_unjoined = 0
+
     def start(self: threading.Thread) -> None:
+        nonlocal most_unjoined
         index[id(self)] = next(started)
         real_start(self)
+        most_unjoined = max(most_unjoined, len(index.keys() - joined))
+
+    def join(self: threading.Thread, timeout: float | None = None) -> None:
+        joined.add(id(self))
+        real_join(self, timeout)
+
+    with open(answer, encoding="utf-8") as file:
+        source = file.read()
 
     def sleep(seconds: float) -> None:
         me = threading.current_thread()
+        if "asyncio" in sys.modules and "asyncio" in source:
+            try:
+                sys.modules["asyncio"].get_running_loop()
+            except RuntimeError:
+                pass  # no event loop in this thread: its sleep blocks only it
+            else:
+                sys.stderr.write(
+                    f"exercise driver: thread {me.name} called time.sleep() "
+                    "while running an event loop\n"
+                )
         real_sleep(seconds * factor(pattern, index.get(id(me), 0)))
 
     scale = float(os.environ.get("SNIPPET_TIME_SCALE", "1"))
@@ -134,8 +258,8 @@ def main() -> None:
 
         return scaled
 
-    with open(answer, encoding="utf-8") as file:
-        source = file.read()
+    # Before the timeouts are scaled: scaling wraps this join().
+    threading.Thread.join = join  # type: ignore[method-assign]
     for module_name, calls in TIMEOUTS.items():
         if module_name not in source:
             continue  # the answer does not use it
@@ -170,9 +294,18 @@ def main() -> None:
     threading.excepthook = report
     threading.Thread.start = start  # type: ignore[method-assign]
     time.sleep = sleep  # type: ignore[assignment]
+    watch_set(answer, real_sleep)
+    if os.environ.get("EXERCISE_SWITCH_BEFORE_STORES") == "1":
+        switch_before_stores(answer, real_sleep)
     sys.argv = [answer]
     sys.path[0] = os.path.dirname(answer)
-    runpy.run_path(answer, run_name="__main__")
+    try:
+        runpy.run_path(answer, run_name="__main__")
+    finally:
+        sys.stderr.write(
+            f"exercise driver: at most {most_unjoined} threads started and not "
+            "yet joined\n"
+        )
 
 
 if __name__ == "__main__":

@@ -219,7 +219,7 @@ WRONG = [
         "solution",
         "    with slots:",
         "    with threading.BoundedSemaphore(MAX_AT_ONCE):",
-        "ran too many downloads at once",
+        "ran too many downloads at once: it printed 'at most ",
     ),
     (
         "synchronization/ragged_start.py",
@@ -401,6 +401,90 @@ WRONG += [
         "changed the code under test: parse_prices()",
     ),
 ]
+#: Wrong answers a second reviewer found that earlier checks accepted.
+WRONG += [
+    (
+        "threads/missing_join.py",
+        "each thread joined right after it is started",
+        "exercise",
+        "        threading.Thread(target=download, args=(url, sizes)).start()\n",
+        "        t = threading.Thread(target=download, args=(url, sizes))\n"
+        "        t.start()\n        t.join()\n",
+        "ran the downloads one after another",
+    ),
+    (
+        "threads/missing_join.py",
+        "a sleep 10 times as long as a download",
+        "exercise",
+        '    print(f"downloaded',
+        '    time.sleep(10)  # surely long enough\n    print(f"downloaded',
+        "printed the total before the downloads had finished",
+    ),
+    (
+        "choosing/blocking_event_loop.py",
+        "await asyncio.sleep(0) before the blocking call",
+        "exercise",
+        "    time.sleep(1)  # the network\n",
+        "    await asyncio.sleep(0)  # let the others start\n"
+        "    time.sleep(1)  # the network\n",
+        "blocked the event loop: thread MainThread called time.sleep()",
+    ),
+    (
+        "races/unsafe_counter.py",
+        "the read and the write as one += line, without a lock",
+        "exercise",
+        "        count = counter.value\n        look_up_country()\n"
+        "        counter.value = count + 1\n",
+        "        look_up_country()\n        counter.value += 1\n",
+        "lost updates",
+    ),
+    (
+        "races/oversold_tickets.py",
+        "the payment taken before the check, no lock",
+        "exercise",
+        "        if office.left > 0:\n"
+        "            time.sleep(0.01)  # take the customer's payment\n",
+        "        time.sleep(0.01)  # take the customer's payment\n"
+        "        if office.left > 0:\n",
+        "sold more seats than there are",
+    ),
+    (
+        "events/start_before_ready.py",
+        "the event set before the configuration is written",
+        "solution",
+        '    config["server"] = "db.example.com"\n'
+        "    loaded.set()  # releases every waiting worker at once\n",
+        '    loaded.set()\n    config["server"] = "db.example.com"\n',
+        "used the configuration before it was loaded",
+    ),
+    (
+        "fork/lock_held_at_fork.py",
+        "a new lock made in the child",
+        "exercise",
+        "    if pid == 0:  # in the child\n",
+        "    if pid == 0:  # in the child\n        global cache_lock\n"
+        "        cache_lock = threading.Lock()  # the old one may be held\n",
+        "let the child read the cache in the middle of a refresh",
+    ),
+    (
+        "fork/lock_held_at_fork.py",
+        "a plain acquire() in the child",
+        "exercise",
+        "    if not cache_lock.acquire(timeout=0.5):\n",
+        "    if not cache_lock.acquire():\n",
+        "did not finish: the child waited forever for the cache lock",
+    ),
+]
+WRONG += [
+    (
+        "pools/errors_vanish.py",
+        "the lines printed in reverse order",
+        "solution",
+        "    for name, future in futures.items():\n",
+        "    for name, future in reversed(futures.items()):\n",
+        "printed the files out of order",
+    ),
+]
 WRONG.sort(key=lambda w: list(EXERCISES).index(w[0]))
 
 #: Correct answers other than the solutions, in the same form; the check must
@@ -445,6 +529,28 @@ CORRECT = [
         "    loop.call_soon_threadsafe(readings.put_nowait, None)"
         "  # no more readings\n",
         "    asyncio.run_coroutine_threadsafe(readings.put(None), loop).result()\n",
+        "passed",
+    ),
+]
+
+CORRECT += [
+    (
+        "threads/missing_join.py",
+        "the threads started together, then polled until none is alive",
+        "exercise",
+        "    for url in PAGES:\n"
+        "        threading.Thread(target=download, args=(url, sizes)).start()\n",
+        "    threads = [threading.Thread(target=download, args=(url, sizes)) "
+        "for url in PAGES]\n    for t in threads:\n        t.start()\n"
+        "    while any(t.is_alive() for t in threads):\n        time.sleep(0.05)\n",
+        "passed",
+    ),
+    (
+        "choosing/blocking_event_loop.py",
+        "the blocking call sent to a worker thread",
+        "exercise",
+        "    time.sleep(1)  # the network\n",
+        "    await asyncio.to_thread(time.sleep, 1)  # the network\n",
         "passed",
     ),
 ]
@@ -551,21 +657,28 @@ def wrong_answer(tmp_path: Path, n: int, wrong: tuple) -> Path:
     return answer
 
 
+#: The wrong answers are checked in this many tests, so that the test
+#: workers share them.
+WRONG_PARTS = 3
+
+
 @BATCH
-def test_plausible_wrong_answers_fail(tmp_path):
-    answers = [wrong_answer(tmp_path, n, w) for n, w in enumerate(WRONG)]
+@pytest.mark.parametrize("part", range(WRONG_PARTS))
+def test_plausible_wrong_answers_fail(tmp_path, part):
+    wrong = WRONG[part::WRONG_PARTS]
+    answers = [wrong_answer(tmp_path, n, w) for n, w in enumerate(wrong)]
     verdicts: list[Verdict] = all_at_once(
         [
             lambda w=w, a=a: check_answer(
                 EXERCISES[w[0]], a, None, HANG_TIMEOUT if hangs(w[-1]) else PATIENT
             )
-            for w, a in zip(WRONG, answers, strict=True)
+            for w, a in zip(wrong, answers, strict=True)
         ],
-        hang={i for i, w in enumerate(WRONG) if hangs(w[-1])},
+        hang={i for i, w in enumerate(wrong) if hangs(w[-1])},
     )
     problems = [
         f"{w[0]} ({w[1]}): {v.message}"
-        for w, v in zip(WRONG, verdicts, strict=True)
+        for w, v in zip(wrong, verdicts, strict=True)
         if v.passed or w[-1] not in v.message
     ]
     assert not problems, "\n\n".join(problems)

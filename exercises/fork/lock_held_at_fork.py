@@ -1,19 +1,26 @@
 """A thread refreshes a cache under a lock; a forked child cannot read the cache."""
 
+import itertools
 import os
 import sys
 import threading
 import time
 
 cache_lock = threading.Lock()
-cache: dict[str, str] = {}
+cache = {"greeting": "hello", "language": "English"}
 
 
 def refresh(stop: threading.Event) -> None:
-    while not stop.is_set():
+    """Refresh the greeting, then its language: the two change together."""
+    for greeting, language in itertools.cycle(
+        [("bonjour", "French"), ("hello", "English")]
+    ):
+        if stop.is_set():
+            return
         with cache_lock:
-            time.sleep(0.1)  # fetch fresh values from the server
-            cache["greeting"] = "hello"
+            cache["greeting"] = greeting
+            time.sleep(0.1)  # fetch the greeting's language from the server
+            cache["language"] = language
 
 
 def read_in_child() -> int:
@@ -24,7 +31,7 @@ def read_in_child() -> int:
         print("child: the cache lock is held by a thread that does not exist here")
         return 1
     try:
-        print(f"child: greeting is {cache.get('greeting')}")
+        print(f"child: greeting is {cache['greeting']}, in {cache['language']}")
     finally:
         cache_lock.release()
     return 0
