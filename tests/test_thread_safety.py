@@ -39,10 +39,11 @@ def test_popleft_takes_the_jobs_in_the_order_they_were_queued():
 
 
 def test_read_modify_write_on_a_dict_loses_updates_in_every_run():
+    """Some update is lost in every run (which key loses how many varies: on
+    a loaded machine one thread can count all the POSTs alone)."""
     for _ in range(RUNS):
         counts = count_broken.run(threads=2)
-        assert counts["GET"] < EXPECTED_COUNTS["GET"], counts
-        assert counts["POST"] < EXPECTED_COUNTS["POST"], counts
+        assert sum(counts.values()) < sum(EXPECTED_COUNTS.values()), counts
 
 
 def test_counter_under_a_lock_is_exact_in_every_run():
