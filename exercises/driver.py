@@ -32,11 +32,11 @@ woken before the data it waits for is written sees it missing.
 
 With EXERCISE_SWITCH_BEFORE_STORES=1 (an exercise's `switch_before_stores`),
 the driver also offers a thread switch before each bytecode of the answer's
-own code that stores a shared value (a trace function that calls
-`time.sleep(0)` there): CPython 3.10 to 3.13 with the GIL hand over the GIL
-only on calls and at the end of loop iterations (docs/races.md, "Why
-counter += 1 seems to work"), never inside `counter.value += 1`, so an
-unlocked read-modify-write would pass without it.
+own code that stores a shared value (a `time.sleep(0)` there, through
+`sys.monitoring` from 3.12 and a trace function before): CPython 3.10 to
+3.13 with the GIL hand over the GIL only on calls and at the end of loop
+iterations (docs/races.md, "Why counter += 1 seems to work"), never inside
+`counter.value += 1`, so an unlocked read-modify-write would pass without it.
 
 It also writes one line to stderr for each exception that escapes a thread
 (the checker's way to name the thread and the error), one for each call of

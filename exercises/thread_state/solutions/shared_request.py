@@ -14,7 +14,7 @@ def render_page() -> str:
 
 def handle(user: str) -> None:
     current.user = user
-    time.sleep(0.05)  # check the user's rights: this stays here
+    time.sleep(0.05)  # check the user's rights
     page = render_page()
     # One write per line: several threads may print at once.
     print(f"{user}: got {page}\n", end="")
